@@ -1,0 +1,22 @@
+"""The add-on's own settings, each with a documented default (see README)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+
+DEFAULTS: dict[str, Any] = {
+    # 索引号 format used when a site has not set its own (placeholders: org_code,
+    # year, month, seq). Like gov.cn: 000014349/2024-00001.
+    "DISCLOSURE_INDEX_NUMBER_FORMAT": "{org_code}/{year}-{seq:05d}",
+    # Catalog listing page size, and the largest size a visitor may ask for.
+    "DISCLOSURE_CATALOG_PAGE_SIZE": 20,
+    "DISCLOSURE_CATALOG_MAX_PAGE_SIZE": 100,
+    # Template every public disclosure page extends; a host site may point it at its own.
+    "DISCLOSURE_BASE_TEMPLATE": "disclosure_pages/base.html",
+}
+
+
+def get_setting(name: str) -> Any:
+    return getattr(settings, name, DEFAULTS[name])

@@ -1,0 +1,51 @@
+"""Every model of the add-on, so that Django and migrations find them in one place."""
+
+from .annual_report.models import AnnualReportIndexPage, AnnualReportPage
+from .article.models import DisclosureArticleIndexPage, DisclosureArticlePage
+from .catalog.index_numbers import IndexNumberSequence
+from .catalog.models import (
+    CatalogEntryAttachment,
+    CatalogEntryMixin,
+    CatalogEntryPage,
+    CatalogIndexPage,
+    DisclosureMode,
+    DisclosureScope,
+    Validity,
+)
+from .guide.models import GuideIndexPage, GuidePage, ReadingRoom
+from .interpretation.models import InterpretationForm, InterpretationIndexPage, PolicyInterpretationPage, PolicyLink
+from .mixins import DisclosurePageMixin
+from .portal.models import DisclosurePortalPage
+from .site_settings import DisclosureSettings
+from .taxonomy.models import ClassificationTerm, Dimension, Organisation
+from .topic.models import TopicIndexPage, TopicPage
+
+__all__ = [
+    "AnnualReportIndexPage",
+    "AnnualReportPage",
+    "CatalogEntryAttachment",
+    "CatalogEntryMixin",
+    "CatalogEntryPage",
+    "CatalogIndexPage",
+    "ClassificationTerm",
+    "Dimension",
+    "DisclosureArticleIndexPage",
+    "DisclosureArticlePage",
+    "DisclosureMode",
+    "DisclosurePageMixin",
+    "DisclosurePortalPage",
+    "DisclosureScope",
+    "DisclosureSettings",
+    "GuideIndexPage",
+    "GuidePage",
+    "IndexNumberSequence",
+    "InterpretationForm",
+    "InterpretationIndexPage",
+    "Organisation",
+    "PolicyInterpretationPage",
+    "PolicyLink",
+    "ReadingRoom",
+    "TopicIndexPage",
+    "TopicPage",
+    "Validity",
+]

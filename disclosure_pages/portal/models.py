@@ -1,0 +1,58 @@
+"""The portal root (政府信息公开) and its sections."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+
+from ..mixins import DisclosurePageMixin
+from ..pagebase import BasePage, page_parent_link
+
+
+class DisclosurePortalPage(DisclosurePageMixin, BasePage):
+    """政府信息公开: the portal root; its children are the sections of the left navigation.
+
+    The sections, as on the Anqing platform: 政府信息公开指南, 政府信息公开制度,
+    政府信息公开年报, 政府信息公开目录, 依申请公开.
+    """
+
+    page_ptr = page_parent_link()
+    intro = RichTextField(_("简介"), blank=True, features=["bold", "link"])
+    application_url = models.URLField(
+        _("依申请公开入口"), blank=True, help_text=_("在线申请系统地址；留空则指向依申请公开说明页面。")
+    )
+
+    subpage_types = [
+        "disclosure_pages.GuideIndexPage",
+        "disclosure_pages.GuidePage",
+        "disclosure_pages.DisclosureArticleIndexPage",
+        "disclosure_pages.AnnualReportIndexPage",
+        "disclosure_pages.CatalogIndexPage",
+        "disclosure_pages.InterpretationIndexPage",
+        "disclosure_pages.TopicIndexPage",
+        "disclosure_pages.DisclosureArticlePage",
+    ]
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("application_url")]
+    template = "disclosure_pages/portal/disclosure_portal_page.html"
+
+    class Meta:
+        verbose_name = _("政府信息公开")
+        verbose_name_plural = _("政府信息公开")
+
+    def navigation_sections(self):
+        """The portal's sections for the left navigation, in tree order."""
+        return self.get_children().live().public().in_menu().specific(defer=True)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..catalog.listing import public_entries
+        from ..catalog.models import CatalogEntryPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_entries"] = (
+            public_entries(CatalogEntryPage.objects.descendant_of(self))
+            .select_related("publisher")
+            .order_by("-publish_date", "-pk")[:10]
+        )
+        return context

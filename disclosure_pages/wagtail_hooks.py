@@ -1,0 +1,42 @@
+"""Admin registration: snippets for terms and organs."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .taxonomy.models import ClassificationTerm, Organisation
+
+
+class ClassificationTermFilterSet(WagtailFilterSet):
+    class Meta:
+        model = ClassificationTerm
+        fields = ["dimension", "is_active"]
+
+
+class ClassificationTermViewSet(SnippetViewSet):
+    model = ClassificationTerm
+    icon = "tag"
+    menu_label = _("分类")
+    list_display = ["name", "dimension", "parent", "code", "is_active"]
+    list_per_page = 50
+    filterset_class = ClassificationTermFilterSet
+    search_fields = ["name", "code"]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("发布机构")
+    list_display = ["name", "code", "short_name"]
+    search_fields = ["name", "code", "short_name"]
+
+
+class CatalogSetupGroup(SnippetViewSetGroup):
+    items = (OrganisationViewSet, ClassificationTermViewSet)
+    menu_icon = "folder-open-inverse"
+    menu_label = _("信息公开目录设置")
+    menu_name = "disclosure-catalog-setup"
+
+
+register_snippet(CatalogSetupGroup)

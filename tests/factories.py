@@ -1,0 +1,79 @@
+"""Small builders for tests: real pages in a real tree, published the way Wagtail does."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+
+from wagtail.models import Page, Site
+
+from disclosure_pages.models import (
+    AnnualReportIndexPage,
+    CatalogEntryPage,
+    CatalogIndexPage,
+    ClassificationTerm,
+    DisclosureArticleIndexPage,
+    DisclosurePortalPage,
+    GuideIndexPage,
+    InterpretationIndexPage,
+    Organisation,
+    TopicIndexPage,
+)
+
+_counter = itertools.count(1)
+
+
+def site_root() -> Page:
+    return Site.objects.get(is_default_site=True).root_page
+
+
+def organisation(name: str = "安庆市人民政府办公室", code: str = "003110926", **kwargs) -> Organisation:
+    org, _ = Organisation.objects.get_or_create(code=code, defaults={"name": name, **kwargs})
+    return org
+
+
+def add_child(parent: Page, page: Page, *, publish: bool = True, user=None) -> Page:
+    parent.add_child(instance=page)
+    revision = page.save_revision(user=user)
+    if publish:
+        revision.publish(user=user)
+        page.refresh_from_db()
+    return page
+
+
+def portal(parent: Page | None = None) -> DisclosurePortalPage:
+    """A portal with every section, all live, under the default site's root."""
+    parent = parent or site_root()
+    n = next(_counter)
+    p = add_child(parent, DisclosurePortalPage(title="政府信息公开", slug=f"xxgk-{n}"))
+    add_child(p, GuideIndexPage(title="政府信息公开指南", slug="guide", show_in_menus=True))
+    add_child(p, DisclosureArticleIndexPage(title="政府信息公开制度", slug="rules", show_in_menus=True))
+    add_child(p, AnnualReportIndexPage(title="政府信息公开年报", slug="reports", show_in_menus=True))
+    add_child(p, CatalogIndexPage(title="政府信息公开目录", slug="catalog", show_in_menus=True))
+    add_child(p, InterpretationIndexPage(title="政策解读", slug="interpretation", show_in_menus=True))
+    add_child(p, TopicIndexPage(title="重点领域", slug="topics", show_in_menus=True))
+    return p
+
+
+def section(portal_page: DisclosurePortalPage, model):
+    return model.objects.child_of(portal_page).get()
+
+
+def term(dimension: str, name: str) -> ClassificationTerm:
+    return ClassificationTerm.objects.get(dimension=dimension, name=name)
+
+
+def entry(
+    catalog: CatalogIndexPage,
+    *,
+    publish: bool = True,
+    user=None,
+    publisher: Organisation | None = None,
+    **fields,
+) -> CatalogEntryPage:
+    n = next(_counter)
+    fields.setdefault("title", f"关于做好政府信息公开工作的通知（{n}）")
+    fields.setdefault("slug", f"entry-{n}")
+    fields.setdefault("publish_date", datetime.date(2024, 6, 2))
+    page = CatalogEntryPage(publisher=publisher or organisation(), **fields)
+    return add_child(catalog, page, publish=publish, user=user)
