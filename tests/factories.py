@@ -33,6 +33,8 @@ def organisation(name: str = "安庆市人民政府办公室", code: str = "0031
 
 
 def add_child(parent: Page, page: Page, *, publish: bool = True, user=None) -> Page:
+    """Create ``page`` as a draft (as the admin does), then publish its revision."""
+    page.live = False
     parent.add_child(instance=page)
     revision = page.save_revision(user=user)
     if publish:

@@ -104,7 +104,7 @@ def allocate_index_number(entry) -> str:
     model = type(entry)
     organisation = entry.publisher
     date = entry.publish_date or datetime.date.today()
-    fmt = index_number_format_for(entry.get_site() if entry.pk else None)
+    fmt = index_number_format_for(entry.get_site() if entry.url_path else None)
     org_code = organisation.index_code
     for _attempt in range(1000):
         seq = next_sequence_value(organisation.pk, date.year)

@@ -119,8 +119,10 @@ class CatalogEntryMixin(models.Model):
     )
     import_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
 
-    # Fields a revision may not change once set on the live row (see with_content_json).
+    # Fields that belong to the row, not to a revision (see with_content_json), and that
+    # a copy must not inherit: a copy is a new entry and gets its own 索引号 when published.
     PRESERVED_FIELDS = ("index_number", "import_key")
+    exclude_fields_in_copy = ["index_number", "import_key"]
 
     metadata_panels = [
         MultiFieldPanel(
@@ -185,12 +187,14 @@ class CatalogEntryMixin(models.Model):
         return super().save(*args, **kwargs)
 
     def with_content_json(self, content):
-        """A revision never brings back an empty or different 索引号 once one was assigned."""
+        """The 索引号 comes from the database row, never from a revision's copy of it.
+
+        So reverting to an old revision, publishing a copy's revisions or editing a
+        draft made before the first publication can neither clear nor change it.
+        """
         obj = super().with_content_json(content)
         for name in self.PRESERVED_FIELDS:
-            current = getattr(self, name)
-            if current:
-                setattr(obj, name, current)
+            setattr(obj, name, getattr(self, name))
         return obj
 
     @property

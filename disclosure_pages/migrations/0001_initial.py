@@ -16,7 +16,9 @@ class Migration(migrations.Migration):
 
     initial = True
 
+    # The page base follows the host's WAGTAIL_PAGE_MODEL (see disclosure_pages/pagebase.py).
     dependencies = [
+        migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
         ('wagtailcore', '0098_apitoken'),
         ('wagtaildocs', '0014_alter_document_file_size'),
     ]
@@ -32,7 +34,7 @@ class Migration(migrations.Migration):
                 'verbose_name': '年度报告栏目',
                 'verbose_name_plural': '年度报告栏目',
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=(settings.WAGTAIL_PAGE_MODEL, models.Model),
         ),
         migrations.CreateModel(
             name='CatalogEntryPage',
@@ -55,7 +57,7 @@ class Migration(migrations.Migration):
                 'verbose_name': '目录条目',
                 'verbose_name_plural': '目录条目',
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=(settings.WAGTAIL_PAGE_MODEL, models.Model),
         ),
         migrations.CreateModel(
             name='CatalogIndexPage',
@@ -67,7 +69,7 @@ class Migration(migrations.Migration):
                 'verbose_name': '政府信息公开目录',
                 'verbose_name_plural': '政府信息公开目录',
             },
-            bases=(disclosure_pages.catalog.listing.CatalogListingMixin, 'wagtailcore.page', models.Model),
+            bases=(disclosure_pages.catalog.listing.CatalogListingMixin, settings.WAGTAIL_PAGE_MODEL, models.Model),
         ),
         migrations.CreateModel(
             name='DisclosureArticleIndexPage',
@@ -79,7 +81,7 @@ class Migration(migrations.Migration):
                 'verbose_name': '信息公开栏目',
                 'verbose_name_plural': '信息公开栏目',
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=(settings.WAGTAIL_PAGE_MODEL, models.Model),
         ),
         migrations.CreateModel(
             name='DisclosureArticlePage',
@@ -94,7 +96,7 @@ class Migration(migrations.Migration):
                 'verbose_name': '信息公开文章',
                 'verbose_name_plural': '信息公开文章',
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=(settings.WAGTAIL_PAGE_MODEL, models.Model),
         ),
         migrations.CreateModel(
             name='DisclosurePortalPage',
@@ -107,7 +109,7 @@ class Migration(migrations.Migration):
                 'verbose_name': '政府信息公开',
                 'verbose_name_plural': '政府信息公开',
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=(settings.WAGTAIL_PAGE_MODEL, models.Model),
         ),
         migrations.CreateModel(
             name='GuideIndexPage',
@@ -118,7 +120,7 @@ class Migration(migrations.Migration):
                 'verbose_name': '公开指南栏目',
                 'verbose_name_plural': '公开指南栏目',
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=(settings.WAGTAIL_PAGE_MODEL, models.Model),
         ),
         migrations.CreateModel(
             name='GuidePage',
@@ -146,7 +148,7 @@ class Migration(migrations.Migration):
                 'verbose_name': '政府信息公开指南',
                 'verbose_name_plural': '政府信息公开指南',
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=(settings.WAGTAIL_PAGE_MODEL, models.Model),
         ),
         migrations.CreateModel(
             name='InterpretationIndexPage',
@@ -158,7 +160,7 @@ class Migration(migrations.Migration):
                 'verbose_name': '政策解读栏目',
                 'verbose_name_plural': '政策解读栏目',
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=(settings.WAGTAIL_PAGE_MODEL, models.Model),
         ),
         migrations.CreateModel(
             name='Organisation',
@@ -189,7 +191,7 @@ class Migration(migrations.Migration):
                 'verbose_name': '专题栏目',
                 'verbose_name_plural': '专题栏目',
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=(settings.WAGTAIL_PAGE_MODEL, models.Model),
         ),
         migrations.CreateModel(
             name='CatalogEntryAttachment',
@@ -319,7 +321,7 @@ class Migration(migrations.Migration):
                 'verbose_name': '政府信息公开工作年度报告',
                 'verbose_name_plural': '政府信息公开工作年度报告',
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=(settings.WAGTAIL_PAGE_MODEL, models.Model),
         ),
         migrations.CreateModel(
             name='PolicyInterpretationPage',
@@ -337,7 +339,7 @@ class Migration(migrations.Migration):
                 'verbose_name': '政策解读',
                 'verbose_name_plural': '政策解读',
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=(settings.WAGTAIL_PAGE_MODEL, models.Model),
         ),
         migrations.CreateModel(
             name='PolicyLink',
@@ -385,7 +387,7 @@ class Migration(migrations.Migration):
                 'verbose_name': '专题',
                 'verbose_name_plural': '专题',
             },
-            bases=(disclosure_pages.catalog.listing.CatalogListingMixin, 'wagtailcore.page', models.Model),
+            bases=(disclosure_pages.catalog.listing.CatalogListingMixin, settings.WAGTAIL_PAGE_MODEL, models.Model),
         ),
         migrations.AddConstraint(
             model_name='classificationterm',

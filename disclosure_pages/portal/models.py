@@ -10,6 +10,8 @@ from wagtail.fields import RichTextField
 from ..mixins import DisclosurePageMixin
 from ..pagebase import BasePage, page_parent_link
 
+HAS_SHOW_IN_MENUS = hasattr(BasePage, "show_in_menus")
+
 
 class DisclosurePortalPage(DisclosurePageMixin, BasePage):
     """政府信息公开: the portal root; its children are the sections of the left navigation.
@@ -42,8 +44,15 @@ class DisclosurePortalPage(DisclosurePageMixin, BasePage):
         verbose_name_plural = _("政府信息公开")
 
     def navigation_sections(self):
-        """The portal's sections for the left navigation, in tree order."""
-        return self.get_children().live().public().in_menu().specific(defer=True)
+        """The portal's sections for the left navigation, in tree order.
+
+        ``show_in_menus`` is honoured when the host's base page model has it (a swapped
+        base page may not).
+        """
+        sections = self.get_children().live().public()
+        if HAS_SHOW_IN_MENUS:
+            sections = sections.in_menu()
+        return sections.specific(defer=True)
 
     def get_context(self, request, *args, **kwargs):
         from ..catalog.listing import public_entries

@@ -63,7 +63,7 @@ class TopicPage(DisclosurePageMixin, CatalogListingMixin, BasePage):
         help_text=_("只列出该目录中的条目；留空则为整个门户。"),
     )
 
-    parent_page_types = ["disclosure_pages.TopicIndexPage", "disclosure_pages.DisclosurePortalPage"]
+    parent_page_types = ["disclosure_pages.TopicIndexPage"]
     subpage_types: list[str] = []
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),

@@ -1,5 +1,7 @@
 """Test settings: ``make test``. Same database rules as everywhere else."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import DATABASES, VAR_DIR
 
@@ -13,6 +15,7 @@ MEDIA_ROOT = VAR_DIR / "test-media"
 # A file (not :memory:) so that tests with several threads each get a real
 # connection and SQLite's locking is exercised as in production.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+    # One file per process, so that two test runs on one machine never share a database.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
 
 VAR_DIR.mkdir(parents=True, exist_ok=True)
