@@ -127,6 +127,7 @@ class CatalogEntryMixin(models.Model):
     metadata_panels = [
         MultiFieldPanel(
             [
+                FieldPanel("index_number", read_only=True),
                 FieldPanel("publisher"),
                 FieldRowPanel([FieldPanel("doc_number"), FieldPanel("validity")]),
                 FieldRowPanel([FieldPanel("written_date"), FieldPanel("publish_date")]),
