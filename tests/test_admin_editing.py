@@ -5,8 +5,14 @@ from __future__ import annotations
 import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from disclosure_pages.models import CatalogEntryPage, Dimension, GuidePage, GuideIndexPage, PolicyInterpretationPage
-from disclosure_pages.models import InterpretationIndexPage
+from disclosure_pages.models import (
+    CatalogEntryPage,
+    Dimension,
+    GuideIndexPage,
+    GuidePage,
+    InterpretationIndexPage,
+    PolicyInterpretationPage,
+)
 
 from . import factories
 

@@ -45,12 +45,25 @@ class SubTable:
         return f"t2.{self.key}.{row}.{column}"
 
 
+# Reports of the 2008 regime (seeds 001, 003, 004) used seven parts; the six fields of a
+# report hold them with 收费及减免 reported under 六.
+LEGACY_SECTION_HEADINGS = [
+    "一、概述",
+    "二、主动公开政府信息情况",
+    "三、依申请公开政府信息办理情况",
+    "四、因政府信息公开申请行政复议、提起行政诉讼的情况",
+    "五、存在的主要问题及改进措施",
+    "六、其他需要报告的事项（含收费及减免情况）",
+]
+
+
 @dataclass(frozen=True)
 class ReportFormat:
     version: str
     label: str
     table2: tuple[SubTable, ...]
     table3_rows: tuple[Row, ...]
+    section_headings: tuple[str, ...] = tuple(SECTION_HEADINGS)
 
     @property
     def has_tables(self) -> bool:
@@ -219,7 +232,9 @@ FORMATS: dict[str, ReportFormat] = {
         ),
         _table3_rows(split_other=False),
     ),
-    FORMAT_LEGACY: ReportFormat(FORMAT_LEGACY, "2019年以前（无统一统计表）", (), ()),
+    FORMAT_LEGACY: ReportFormat(
+        FORMAT_LEGACY, "2019年以前（无统一统计表）", (), (), tuple(LEGACY_SECTION_HEADINGS)
+    ),
 }
 
 # "本年增/减" may be negative in the 2019 format.

@@ -20,6 +20,9 @@ class StatisticsTableWidget(forms.Widget):
     template_name = "disclosure_pages/annual_report/widgets/statistics_tables.html"
     format_version = FORMAT_2021
 
+    class Media:
+        css = {"all": ["disclosure_pages/css/statistics-admin.css"]}
+
     def __init__(self, attrs=None):
         super().__init__(attrs)
         self.cell_errors: dict[str, list[str]] = {}

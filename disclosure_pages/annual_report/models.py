@@ -11,8 +11,8 @@ from wagtail.search import index
 
 from ..mixins import DisclosurePageMixin
 from ..pagebase import BasePage, page_parent_link
-from .forms import AnnualReportForm, StatisticsTableWidget
 from .format import FORMAT_2021, FORMAT_CHOICES, SECTION_HEADINGS, get_format
+from .forms import AnnualReportForm, StatisticsTableWidget
 from .tables import build_tables
 from .validation import to_json, validate_statistics
 
@@ -133,7 +133,9 @@ class AnnualReportPage(DisclosurePageMixin, BasePage):
 
     @property
     def sections(self) -> list[tuple[str, str]]:
-        return [(heading, getattr(self, name)) for heading, name in zip(SECTION_HEADINGS, self.SECTION_FIELDS)]
+        """(heading, html) of the six sections, under the headings of the report's format."""
+        headings = self.report_format.section_headings
+        return [(heading, getattr(self, name)) for heading, name in zip(headings, self.SECTION_FIELDS)]
 
     @property
     def report_format(self):

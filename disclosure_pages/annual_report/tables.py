@@ -21,7 +21,6 @@ class Cell:
     key: str
     value: object
     errors: list[str] = field(default_factory=list)
-    header_ids: str = ""
     input_name: str = ""
 
 
@@ -44,8 +43,8 @@ class Table:
     rows: list[TableRow]
 
 
-def _cell(key: str, values: dict, errors: dict, header_ids: str, input_name: str) -> Cell:
-    return Cell(key, values.get(key, ""), errors.get(key, []), header_ids, f"{input_name}__{key}" if input_name else "")
+def _cell(key: str, values: dict, errors: dict, input_name: str) -> Cell:
+    return Cell(key, values.get(key, ""), errors.get(key, []), f"{input_name}__{key}" if input_name else "")
 
 
 def build_tables(fmt: ReportFormat, values: dict, errors: dict | None = None, *, input_name: str = "") -> list[Table]:
@@ -56,7 +55,7 @@ def build_tables(fmt: ReportFormat, values: dict, errors: dict | None = None, *,
         rows = []
         for row in sub.rows:
             cells = [
-                _cell(sub.cell(row.key, c.key), values, errors, f"t2-{sub.key}-{c.key} t2-{sub.key}-{row.key}", input_name)
+                _cell(sub.cell(row.key, c.key), values, errors, input_name)
                 for c in sub.columns
             ]
             rows.append(TableRow(row.key, row.label, cells))
@@ -72,7 +71,7 @@ def build_tables(fmt: ReportFormat, values: dict, errors: dict | None = None, *,
         heading_done = False
         for row in fmt.table3_rows:
             cells = [
-                _cell(table3_cell(row.key, c.key), values, errors, f"t3-{c.key} t3-{row.key}", input_name)
+                _cell(table3_cell(row.key, c.key), values, errors, input_name)
                 for c in TABLE3_COLUMNS
             ]
             table_row = TableRow(row.key, row.label, cells, row.group, level=row.level)
@@ -88,7 +87,7 @@ def build_tables(fmt: ReportFormat, values: dict, errors: dict | None = None, *,
         rows = []
         for group in TABLE4_GROUPS:
             cells = [
-                _cell(table4_cell(group.key, c.key), values, errors, f"t4-{group.key} t4-{group.key}-{c.key}", input_name)
+                _cell(table4_cell(group.key, c.key), values, errors, input_name)
                 for c in TABLE4_COLUMNS
             ]
             rows.append(TableRow(group.key, group.label, cells, group.parent))

@@ -30,7 +30,7 @@ class TopicIndexPage(DisclosurePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = TopicPage.objects.child_of(self).live().public()
+        context["topics"] = TopicPage.objects.child_of(self).live().public().order_by("path")
         return context
 
 

@@ -1,0 +1,1 @@
+"""Template tags of the public disclosure pages (``{% load disclosure_tags %}``)."""
