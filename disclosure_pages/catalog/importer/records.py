@@ -1,0 +1,143 @@
+"""What an import reads and reports: field lists, limits and result records."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from django.utils.html import escape
+from wagtail.rich_text import RichText
+
+from ...taxonomy.models import ClassificationTerm
+from ..models import (
+    CatalogEntryPage,
+    DisclosureMode,
+    DisclosureScope,
+    Validity,
+)
+
+REQUIRED_FIELDS = ("title", "body", "published", "publisher", "genre", "doc_number")
+OPTIONAL_FIELDS = (
+    "id", "written", "validity", "disclosure_mode", "disclosure_scope", "summary", "keywords", "classifications",
+)
+KNOWN_FIELDS = frozenset(REQUIRED_FIELDS + OPTIONAL_FIELDS)
+
+# Limits of the model fields (Page.title, doc_number, keywords, summary, import_key).
+MAX_TITLE, MAX_DOC_NUMBER, MAX_KEYWORDS, MAX_SUMMARY, MAX_KEY = 255, 100, 200, 300, 64
+ID_PREFIX = "id:"
+MAX_ID = MAX_KEY - len(ID_PREFIX)
+SLUG_PREFIX = "entry-"
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_KEYWORD_SEPARATORS = re.compile(r"[\s,，;；、]+")
+_TOPIC_SEPARATOR = re.compile(r"\s*[\\＼/／]\s*")
+_BOM = "\ufeff"
+# An unpaired ***marker*** at either end of a 文号 (two asterisks may be a redaction: **政发).
+_STRAY_MARKERS = re.compile(r"^\*{3,}|\*{3,}$")
+
+# Values seen on real portals for the same choices (有效 on gov.cn mirrors, §2.2).
+_VALIDITY_ALIASES = {"有效": Validity.IN_FORCE, "失效": Validity.EXPIRED, "废止": Validity.REPEALED}
+
+
+class ImportSetupError(Exception):
+    """The import cannot start (no catalog, unknown reviewer, …); nothing was written."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding about one line; ``str()`` gives ``line N: field: message``."""
+
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.field}: {self.message}"
+
+
+@dataclass
+class EntryData:
+    """A validated entry: plain values and database ids, ready to become a page."""
+
+    line: int
+    import_key: str
+    title: str
+    paragraphs: list[str]
+    publish_date: datetime.date
+    publisher_id: int
+    doc_number: str
+    written_date: datetime.date | None = None
+    validity: str = Validity.IN_FORCE
+    disclosure_mode: str = DisclosureMode.PROACTIVE
+    disclosure_scope: str = DisclosureScope.PUBLIC
+    summary: str = ""
+    keywords: str = ""
+    terms: dict[str, int] = field(default_factory=dict)  # entry field name -> term id
+    audience_ids: list[int] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        """Stable and ASCII, so that Chinese titles do not give empty or unstable URLs."""
+        return SLUG_PREFIX + hashlib.sha256(self.import_key.encode()).hexdigest()[:12]
+
+    def body_blocks(self) -> list[tuple[str, RichText]]:
+        return [("paragraph", RichText(f"<p>{escape(text)}</p>")) for text in self.paragraphs]
+
+    def build_page(
+        self, slug: str | None = None, audience_terms: dict[int, ClassificationTerm] | None = None
+    ) -> CatalogEntryPage:
+        """An unsaved, not live page; add it to the tree with ``parent.add_child``.
+
+        ``audience_terms`` maps ids to terms (loaded once per import): an unsaved page's
+        many-to-many field takes objects, not ids.
+        """
+        page = CatalogEntryPage(
+            title=self.title,
+            slug=slug or self.slug,
+            live=False,
+            import_key=self.import_key,
+            publisher_id=self.publisher_id,
+            doc_number=self.doc_number,
+            written_date=self.written_date,
+            publish_date=self.publish_date,
+            validity=self.validity,
+            disclosure_mode=self.disclosure_mode,
+            disclosure_scope=self.disclosure_scope,
+            keywords=self.keywords,
+            summary=self.summary,
+            body=self.body_blocks(),
+            **{f"{name}_id": term_id for name, term_id in self.terms.items()},
+        )
+        if self.audience_ids:
+            if audience_terms is None:
+                audience_terms = ClassificationTerm.objects.in_bulk(self.audience_ids)
+            page.audience_categories.set([audience_terms[i] for i in self.audience_ids])
+        return page
+
+
+@dataclass
+class Validation:
+    """The result of reading a whole file: entries to write, errors, warnings."""
+
+    entries: list[EntryData] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    records: int = 0  # non-blank lines read
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    skipped: int = 0
+    page_ids: list[int] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return f"created {self.created}, skipped {self.skipped} (already imported)"
+
+

@@ -1,0 +1,142 @@
+"""Creating the checked entries under a catalog, in one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from ...taxonomy.models import ClassificationTerm
+from ..models import (
+    CatalogEntryPage,
+    CatalogIndexPage,
+)
+from .records import SLUG_PREFIX, EntryData, ImportResult, ImportSetupError
+
+# --- setup -------------------------------------------------------------------------------------
+
+
+def resolve_catalog(spec: str | int | None = None) -> CatalogIndexPage:
+    """The catalog to import into: by id, by URL path, or the only one there is."""
+    catalogs = CatalogIndexPage.objects.all()
+    if spec is None or spec == "":
+        found = list(catalogs[:2])
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise ImportSetupError("没有政府信息公开目录页 (no CatalogIndexPage); create one first")
+        listing = "; ".join(f"{c.pk} {c.url_path}" for c in catalogs.order_by("path"))
+        raise ImportSetupError(f"有多个目录页，请用 --catalog 指定 (several catalogs; pass --catalog): {listing}")
+    spec = str(spec).strip()
+    if spec.isdigit():
+        catalog = catalogs.filter(pk=int(spec)).first()
+    else:
+        wanted = spec.strip("/")
+        catalog = next(
+            (
+                c
+                for c in catalogs
+                if wanted in {c.url_path.strip("/"), (c.get_url_parts() or (None, None, ""))[2].strip("/")}
+            ),
+            None,
+        )
+    if catalog is None:
+        raise ImportSetupError(f"找不到目录页「{spec}」(no CatalogIndexPage with this id or URL path)")
+    return catalog
+
+
+def resolve_reviewer(username: str, catalog: CatalogIndexPage):
+    """The active user who reviewed the entries and may publish them under ``catalog``.
+
+    Checked before anything is written: Wagtail refuses to publish for a user without
+    publish permission, which would otherwise abort the import half-way.
+    """
+    user_model = get_user_model()
+    user = user_model._default_manager.filter(**{user_model.USERNAME_FIELD: username}).first()
+    if user is None:
+        raise ImportSetupError(f"用户「{username}」不存在 (no such user)")
+    if not user.is_active:
+        raise ImportSetupError(f"用户「{username}」已停用 (user is not active)")
+    if not catalog.permissions_for_user(user).can_publish_subpage():
+        raise ImportSetupError(
+            f"用户「{username}」无权在「{catalog.title}」下发布 (no publish permission under this catalog)"
+        )
+    return user
+
+
+# --- writing --------------------------------------------------------------------------------------
+
+
+def existing_import_keys(keys: Iterable[str], chunk: int = 500) -> set[str]:
+    """Which of ``keys`` are already used by an entry (in chunks: SQLite's variable limit)."""
+    keys = list(keys)
+    found: set[str] = set()
+    for start in range(0, len(keys), chunk):
+        found.update(
+            CatalogEntryPage.objects.filter(import_key__in=keys[start : start + chunk]).values_list(
+                "import_key", flat=True
+            )
+        )
+    return found
+
+
+def publish_entry(page: CatalogEntryPage, reviewer) -> None:
+    """Publish one imported entry on the reviewer's authority (assigns its 索引号).
+
+    The single place where imported entries go live, so that the confidentiality
+    review (保密审查) record can be added here.
+    """
+    page.save_revision(user=reviewer).publish(user=reviewer)
+
+
+def save_draft(page: CatalogEntryPage) -> None:
+    page.save_revision()
+
+
+def write_entries(
+    entries: list[EntryData],
+    catalog: CatalogIndexPage,
+    *,
+    reviewer=None,
+    on_entry: Callable[[EntryData, bool], None] | None = None,
+) -> ImportResult:
+    """Create the entries under ``catalog`` in one transaction; skip already imported ones.
+
+    With a ``reviewer`` each entry is published, otherwise saved as a draft.
+    ``on_entry(entry, created)`` is called after each entry (progress bars).
+    """
+    result = ImportResult()
+    with transaction.atomic():
+        catalog = CatalogIndexPage.objects.get(pk=catalog.pk)  # fresh tree fields
+        existing = existing_import_keys(e.import_key for e in entries)
+        slugs = set(catalog.get_children().values_list("slug", flat=True))
+        audience_terms = ClassificationTerm.objects.in_bulk({i for e in entries for i in e.audience_ids})
+        for entry in entries:
+            created = entry.import_key not in existing
+            if not created:
+                result.skipped += 1
+            else:
+                page = entry.build_page(_free_slug(entry, slugs), audience_terms)
+                catalog.add_child(instance=page)
+                if reviewer is not None:
+                    publish_entry(page, reviewer)
+                else:
+                    save_draft(page)
+                existing.add(entry.import_key)
+                result.created += 1
+                result.page_ids.append(page.pk)
+            if on_entry is not None:
+                on_entry(entry, created)
+    return result
+
+
+def _free_slug(entry: EntryData, taken: set[str]) -> str:
+    digest = hashlib.sha256(entry.import_key.encode()).hexdigest()
+    for length in range(12, 65, 4):
+        slug = SLUG_PREFIX + digest[:length]
+        if slug not in taken:
+            taken.add(slug)
+            return slug
+    raise RuntimeError(f"no free slug for {entry.import_key}")  # pragma: no cover
