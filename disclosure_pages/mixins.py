@@ -35,3 +35,4 @@ class DisclosurePageMixin(models.Model):
         context["base_template"] = get_setting("DISCLOSURE_BASE_TEMPLATE")
         context["portal"] = self.disclosure_portal
         return context
+

@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from ..mixins import DisclosurePageMixin
 from ..pagebase import BasePage, page_parent_link
+from ..sections import SectionIndexPage
 from .format import FORMAT_2021, FORMAT_CHOICES, SECTION_HEADINGS, get_format
 from .forms import AnnualReportForm, StatisticsTableWidget
 from .tables import build_tables
@@ -19,14 +20,10 @@ from .validation import to_json, validate_statistics
 RICH = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
-class AnnualReportIndexPage(DisclosurePageMixin, BasePage):
+class AnnualReportIndexPage(SectionIndexPage):
     """政府信息公开年报 section: reports by year, newest first."""
 
-    page_ptr = page_parent_link()
-    intro = models.TextField(_("说明"), blank=True)
-    parent_page_types = ["disclosure_pages.DisclosurePortalPage"]
     subpage_types = ["disclosure_pages.AnnualReportPage"]
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
     template = "disclosure_pages/annual_report/annual_report_index_page.html"
 
     class Meta:
@@ -135,7 +132,7 @@ class AnnualReportPage(DisclosurePageMixin, BasePage):
     def sections(self) -> list[tuple[str, str]]:
         """(heading, html) of the six sections, under the headings of the report's format."""
         headings = self.report_format.section_headings
-        return [(heading, getattr(self, name)) for heading, name in zip(headings, self.SECTION_FIELDS)]
+        return [(str(heading), getattr(self, name)) for heading, name in zip(headings, self.SECTION_FIELDS)]
 
     @property
     def report_format(self):

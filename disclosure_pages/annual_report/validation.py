@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import gettext as _
+
 from .format import (
     NON_RESULT_ROWS,
     SIGNED_COLUMNS,
@@ -41,16 +43,16 @@ def parse_statistics(version: str, raw: dict) -> tuple[dict[str, int | Decimal],
             try:
                 number = Decimal(text)
             except InvalidOperation:
-                errors[key] = ["请输入数字。"]
+                errors[key] = [_("请输入数字。")]
                 continue
             if not number.is_finite() or number < 0:
-                errors[key] = ["请输入不小于0的数字。"]
+                errors[key] = [_("请输入不小于0的数字。")]
                 continue
             values[key] = number
         else:
             body = text[1:] if signed and text[:1] in "+-" else text
             if not (body.isascii() and body.isdigit()) or len(body) > 9:
-                errors[key] = ["请输入整数。" if signed else "请输入非负整数。"]
+                errors[key] = [_("请输入整数。") if signed else _("请输入非负整数。")]
                 continue
             values[key] = int(text)
     return values, errors
@@ -74,25 +76,32 @@ def validate_statistics(version: str, raw: dict) -> tuple[dict[str, int | Decima
         parts = sum(values[table3_cell(row, c)] for c in TABLE3_PARTY_COLUMNS)
         total = values[table3_cell(row, "total")]
         if parts != total:
-            add(table3_cell(row, "total"), f"总计应等于各类申请人之和 {parts}，填写为 {total}。")
+            add(table3_cell(row, "total"), _("总计应等于各类申请人之和 %(expected)s，填写为 %(actual)s。") % {"expected": parts, "actual": total})
     for column in TABLE3_COLUMNS:
         c = column.key
         results = sum(values[table3_cell(r, c)] for r in result_rows)
         total = values[table3_cell("total", c)]
         if results != total:
-            add(table3_cell("total", c), f"（七）总计应等于各项办理结果之和 {results}，填写为 {total}。")
+            add(
+                table3_cell("total", c),
+                _("（七）总计应等于各项办理结果之和 %(expected)s，填写为 %(actual)s。") % {"expected": results, "actual": total},
+            )
         received = values[table3_cell("new", c)] + values[table3_cell("carried_in", c)]
         handled = total + values[table3_cell("carried_out", c)]
         if received != handled:
             add(
                 table3_cell("carried_out", c),
-                f"一加二（{received}）应等于（七）总计加四（{handled}）。",
+                _("一加二（%(received)s）应等于（七）总计加四（%(handled)s）。") % {"received": received, "handled": handled},
             )
     for group in TABLE4_GROUPS:
         parts = sum(values[table4_cell(group.key, c.key)] for c in TABLE4_COLUMNS if c.key != "total")
         total = values[table4_cell(group.key, "total")]
         if parts != total:
-            add(table4_cell(group.key, "total"), f"总计应等于结果维持、结果纠正、其他结果、尚未审结之和 {parts}，填写为 {total}。")
+            add(
+                table4_cell(group.key, "total"),
+                _("总计应等于结果维持、结果纠正、其他结果、尚未审结之和 %(expected)s，填写为 %(actual)s。")
+                % {"expected": parts, "actual": total},
+            )
     return values, errors
 
 

@@ -11,17 +11,14 @@ from wagtail.search import index
 from ..blocks import BodyBlock
 from ..mixins import DisclosurePageMixin
 from ..pagebase import BasePage, page_parent_link
+from ..sections import SectionIndexPage
 
 
-class DisclosureArticleIndexPage(DisclosurePageMixin, BasePage):
+class DisclosureArticleIndexPage(SectionIndexPage):
     """A section of prose pages, such as 政府信息公开制度."""
 
-    page_ptr = page_parent_link()
-    intro = models.TextField(_("说明"), blank=True)
 
-    parent_page_types = ["disclosure_pages.DisclosurePortalPage"]
     subpage_types = ["disclosure_pages.DisclosureArticlePage"]
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
     template = "disclosure_pages/article/disclosure_article_index_page.html"
 
     class Meta:

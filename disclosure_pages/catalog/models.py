@@ -19,6 +19,7 @@ from wagtail.search import index
 from ..blocks import BodyBlock
 from ..mixins import DisclosurePageMixin
 from ..pagebase import BasePage, page_parent_link
+from ..sections import SectionIndexPage
 from ..taxonomy.models import Dimension
 from .index_numbers import allocate_index_number
 from .listing import CatalogListingMixin
@@ -268,15 +269,11 @@ class CatalogEntryAttachment(Orderable):
         return self.title or self.document.title
 
 
-class CatalogIndexPage(DisclosurePageMixin, CatalogListingMixin, BasePage):
+class CatalogIndexPage(CatalogListingMixin, SectionIndexPage):
     """政府信息公开目录: lists entries newest first with a filter for every dimension."""
 
-    page_ptr = page_parent_link()
-    intro = models.TextField(_("说明"), blank=True)
 
-    parent_page_types = ["disclosure_pages.DisclosurePortalPage"]
     subpage_types = ["disclosure_pages.CatalogEntryPage"]
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
     template = "disclosure_pages/catalog/catalog_index_page.html"
 
     class Meta:

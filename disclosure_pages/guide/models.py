@@ -14,15 +14,14 @@ from wagtail.search import index
 from ..blocks import ProcedureStepBlock
 from ..mixins import DisclosurePageMixin
 from ..pagebase import BasePage, page_parent_link
+from ..sections import SectionIndexPage
 
 RICH = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
 
-class GuideIndexPage(DisclosurePageMixin, BasePage):
+class GuideIndexPage(SectionIndexPage):
     """政府信息公开指南 section: the current guide first, older revisions below."""
 
-    page_ptr = page_parent_link()
-    parent_page_types = ["disclosure_pages.DisclosurePortalPage"]
     subpage_types = ["disclosure_pages.GuidePage"]
     template = "disclosure_pages/guide/guide_index_page.html"
 

@@ -13,6 +13,7 @@ from wagtail.search import index
 from ..blocks import BodyBlock, QuestionAnswerBlock
 from ..mixins import DisclosurePageMixin
 from ..pagebase import BasePage, page_parent_link
+from ..sections import SectionIndexPage
 
 
 class InterpretationForm(models.TextChoices):
@@ -24,14 +25,10 @@ class InterpretationForm(models.TextChoices):
     QA = "qa", _("问答")
 
 
-class InterpretationIndexPage(DisclosurePageMixin, BasePage):
+class InterpretationIndexPage(SectionIndexPage):
     """政策解读 section."""
 
-    page_ptr = page_parent_link()
-    intro = models.TextField(_("说明"), blank=True)
-    parent_page_types = ["disclosure_pages.DisclosurePortalPage"]
     subpage_types = ["disclosure_pages.PolicyInterpretationPage"]
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
     template = "disclosure_pages/interpretation/interpretation_index_page.html"
 
     class Meta:

@@ -11,17 +11,14 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from ..catalog.listing import DIMENSION_FILTERS, CatalogListingMixin
 from ..mixins import DisclosurePageMixin
 from ..pagebase import BasePage, page_parent_link
+from ..sections import SectionIndexPage
 
 
-class TopicIndexPage(DisclosurePageMixin, BasePage):
+class TopicIndexPage(SectionIndexPage):
     """专题 / 重点领域: the list of topics."""
 
-    page_ptr = page_parent_link()
-    intro = models.TextField(_("说明"), blank=True)
 
-    parent_page_types = ["disclosure_pages.DisclosurePortalPage"]
     subpage_types = ["disclosure_pages.TopicPage"]
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
     template = "disclosure_pages/topic/topic_index_page.html"
 
     class Meta:
