@@ -7,3 +7,7 @@ class DisclosurePagesConfig(AppConfig):
     label = "disclosure_pages"
     verbose_name = _("政府信息公开")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Connect the publication guard (pre_save receivers) for every page save.
+        from .moderation import guard, workflow  # noqa: F401

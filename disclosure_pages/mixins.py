@@ -30,6 +30,14 @@ class DisclosurePageMixin(models.Model):
             DisclosurePortalPage.objects.ancestor_of(self).live().order_by("-depth").first()
         )
 
+    def fingerprint_content(self, content: dict) -> dict:
+        """The content as the confidentiality fingerprint sees it.
+
+        A page type whose validation rewrites equivalent values (numbers typed as text)
+        normalises them here, so that approving a draft and publishing it agree.
+        """
+        return content
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["base_template"] = get_setting("DISCLOSURE_BASE_TEMPLATE")

@@ -15,6 +15,7 @@ from .catalog.models import (
 from .guide.models import GuideIndexPage, GuidePage, ReadingRoom
 from .interpretation.models import InterpretationForm, InterpretationIndexPage, PolicyInterpretationPage, PolicyLink
 from .mixins import DisclosurePageMixin
+from .moderation.models import ConfidentialityReview, ConfidentialityReviewTask, Decision, Outcome
 from .portal.models import DisclosurePortalPage
 from .site_settings import DisclosureSettings
 from .taxonomy.models import ClassificationTerm, Dimension, Organisation
@@ -24,6 +25,10 @@ __all__ = [
     "AnnualReportIndexPage",
     "AnnualReportPage",
     "CatalogEntryAttachment",
+    "ConfidentialityReview",
+    "ConfidentialityReviewTask",
+    "Decision",
+    "Outcome",
     "CatalogEntryMixin",
     "CatalogEntryPage",
     "CatalogIndexPage",

@@ -1,6 +1,7 @@
 """Admin registration: snippets for terms and organs."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -40,3 +41,29 @@ class CatalogSetupGroup(SnippetViewSetGroup):
 
 
 register_snippet(CatalogSetupGroup)
+
+
+# --------------------------------------------------------------------------- moderation
+
+
+@hooks.register("register_log_actions")
+def register_moderation_log_actions(actions) -> None:
+    actions.register_action("disclosure_pages.publish_refused", _("发布被拒绝（未经保密审查）"), _("发布被拒绝"))
+    actions.register_action("disclosure_pages.review_refused", _("保密审查记录不完整"), _("审查被拒绝"))
+    actions.register_action("disclosure_pages.workflow_refused", _("审核流程缺少保密审查"), _("流程被拒绝"))
+
+
+@hooks.register("construct_page_action_menu")
+def hide_publish_without_approval(menu_items, request, context) -> None:
+    """No Publish button on a disclosure page while its content has no approval."""
+    from .mixins import DisclosurePageMixin
+    from .moderation.guard import approval_for
+
+    page = context.get("page")
+    if page is None:
+        return
+    model = page.specific_class if page.pk else type(page)
+    if model is None or not issubclass(model, DisclosurePageMixin):
+        return
+    if page.pk is None or approval_for(page.get_latest_revision_as_object()) is None:
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]

@@ -32,14 +32,33 @@ def organisation(name: str = "安庆市人民政府办公室", code: str = "0031
     return org
 
 
+def approve(revision, reviewer=None):
+    """Record an approved 主动公开 review of ``revision`` (as a reviewer would), for tests
+    that need live content without walking through the workflow."""
+    from disclosure_pages.moderation.models import Source
+    from disclosure_pages.moderation.review import record_legacy_approval
+
+    return record_legacy_approval(revision, reviewer, source=Source.DEMO, comment="test fixture")
+
+
 def add_child(parent: Page, page: Page, *, publish: bool = True, user=None) -> Page:
-    """Create ``page`` as a draft (as the admin does), then publish its revision."""
+    """Create ``page`` as a draft (as the admin does); to publish, approve then publish."""
     page.live = False
     parent.add_child(instance=page)
     revision = page.save_revision(user=user)
     if publish:
+        approve(revision)
         revision.publish(user=user)
         page.refresh_from_db()
+    return page
+
+
+def publish(page: Page, user=None) -> Page:
+    """Save the page's current state as a revision, approve it and publish it."""
+    revision = page.save_revision(user=user)
+    approve(revision)
+    revision.publish(user=user)
+    page.refresh_from_db()
     return page
 
 

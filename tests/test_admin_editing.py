@@ -41,6 +41,7 @@ def entry_form(org, **overrides) -> dict:
     }
     data.update(overrides)
     form = nested_form_data(data)
+    form["body-0-id"] = "3f1c2a55-0000-4000-8000-000000000001"  # the editor's browser keeps block ids
     form["audience_categories"] = [str(factories.term(Dimension.AUDIENCE, "公民").pk)]
     return form
 
@@ -54,6 +55,13 @@ def test_editor_creates_a_draft_then_publishes_it(admin_client, catalog, org):
     assert page.doc_number == "宜政发[2008]19号"  # kept as written
     assert page.doc_number_normalised == "宜政发〔2008〕19号"
 
+    # Even a superuser cannot publish content without an approved confidentiality review.
+    response = admin_client.post(f"/admin/pages/{page.pk}/edit/", entry_form(org, **{"action-publish": "publish"}))
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert not page.live and page.index_number is None
+
+    factories.approve(page.get_latest_revision())
     response = admin_client.post(f"/admin/pages/{page.pk}/edit/", entry_form(org, **{"action-publish": "publish"}))
     assert response.status_code == 302
     page.refresh_from_db()

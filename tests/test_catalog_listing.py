@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from disclosure_pages.models import Dimension, DisclosureMode
+from disclosure_pages.moderation.guard import UnreviewedPublication
 
 from . import factories
 
@@ -79,7 +80,7 @@ def test_filters_for_every_dimension_organ_and_year(client, catalog, org):
         publish_date=datetime.date(2023, 9, 1),
     )
     a.audience_categories.set([citizens])
-    a.save_revision().publish()
+    factories.publish(a)
     b = factories.entry(catalog, title="财政文件", topic_category=finance, publish_date=datetime.date(2024, 1, 5))
 
     def listed(query: str) -> set[str]:
@@ -123,7 +124,9 @@ def test_a_term_of_another_dimension_is_not_accepted(client, catalog):
 def test_drafts_and_withheld_entries_are_never_listed(client, catalog):
     factories.entry(catalog, title="公开条目")
     factories.entry(catalog, title="草稿条目", publish=False)
-    factories.entry(catalog, title="依申请条目", disclosure_mode=DisclosureMode.ON_APPLICATION)
+    withheld = factories.entry(catalog, title="依申请条目", disclosure_mode=DisclosureMode.ON_APPLICATION, publish=False)
+    with pytest.raises(UnreviewedPublication):
+        factories.publish(withheld)
     response = client.get(catalog.url)
     titles = {e.title for e in response.context["entries_page"].object_list}
     assert titles == {"公开条目"}

@@ -71,10 +71,17 @@ def entries() -> list[CatalogEntryPage]:
     return list(CatalogEntryPage.objects.order_by("pk"))
 
 
-def snapshot() -> tuple[int, int, int]:
+def snapshot() -> tuple[int, int, int, int]:
     from wagtail.models import Page, Revision
 
-    return Page.objects.count(), Revision.objects.count(), IndexNumberSequence.objects.count()
+    from disclosure_pages.models import ConfidentialityReview
+
+    return (
+        Page.objects.count(),
+        Revision.objects.count(),
+        IndexNumberSequence.objects.count(),
+        ConfidentialityReview.objects.count(),
+    )
 
 
 def term(dimension: str, name: str) -> ClassificationTerm:
@@ -83,16 +90,26 @@ def term(dimension: str, name: str) -> ClassificationTerm:
 
 @pytest.fixture
 def reviewer(django_user_model):
-    """A moderator: Wagtail's Moderators group may publish anywhere in the tree."""
+    """A confidentiality reviewer (保密审查员, the group of the default 保密审查 task)."""
     from django.contrib.auth.models import Group
 
     user = django_user_model.objects.create_user("reviewer", "reviewer@example.gov.cn", "pw-for-tests-only")
-    user.groups.add(Group.objects.get(name="Moderators"))
+    user.groups.add(Group.objects.get(name="保密审查员"))
     return user
 
 
 @pytest.fixture
 def good_file(tmp_path: Path, catalog, org) -> Path:
+    return write_good_file(tmp_path, second_mode="依申请公开")
+
+
+@pytest.fixture
+def publishable_file(tmp_path: Path, catalog, org) -> Path:
+    """The good file with every entry 主动公开, so that all of it may be published."""
+    return write_good_file(tmp_path, second_mode="主动公开")
+
+
+def write_good_file(tmp_path: Path, second_mode: str) -> Path:
     Organisation.objects.create(name="安庆市财政局", short_name="市财政局", code="00311092X")
     return write_jsonl(
         tmp_path,
@@ -116,7 +133,7 @@ def good_file(tmp_path: Path, catalog, org) -> Path:
             classifications={"主题分类": "政务督查", "服务对象分类": "行政机关", "信息格式分类": "HTML"},
             keywords="信息公开，督查 通知",
             validity="repealed",
-            disclosure_mode="依申请公开",
+            disclosure_mode=second_mode,
             disclosure_scope="enterprises",
         ),
         "",  # blank lines are ignored
@@ -249,8 +266,8 @@ def test_bom_and_unknown_fields(tmp_path: Path, catalog, org) -> None:
 # --- publishing ----------------------------------------------------------------------------------
 
 
-def test_publish_with_reviewer_creates_live_entries_with_index_numbers(good_file: Path, reviewer) -> None:
-    out, _ = run(str(good_file), "--publish", "--reviewed-by", "reviewer")
+def test_publish_with_reviewer_creates_live_entries_with_index_numbers(publishable_file: Path, reviewer) -> None:
+    out, _ = run(str(publishable_file), "--publish", "--reviewed-by", "reviewer")
     assert "created 3, skipped 0" in out
     pages = entries()
     assert all(p.live and not p.has_unpublished_changes for p in pages)
@@ -275,11 +292,38 @@ def test_publish_needs_an_existing_active_reviewer(good_file: Path, reviewer, ar
     assert snapshot() == before
 
 
-def test_reviewer_without_publish_permission_is_refused(good_file: Path, django_user_model) -> None:
-    django_user_model.objects.create_user("clerk", "clerk@example.gov.cn", "pw-for-tests-only")
+@pytest.mark.parametrize("groups", [[], ["Moderators"], ["信息编辑"]])
+def test_a_user_who_is_not_a_confidentiality_reviewer_is_refused(good_file: Path, django_user_model, groups) -> None:
+    from django.contrib.auth.models import Group
+
+    clerk = django_user_model.objects.create_user("clerk", "clerk@example.gov.cn", "pw-for-tests-only")
+    clerk.groups.add(*Group.objects.filter(name__in=groups))
     before = snapshot()
-    assert "no publish permission" in run_error(str(good_file), "--publish", "--reviewed-by", "clerk")
+    assert "not a confidentiality reviewer" in run_error(str(good_file), "--publish", "--reviewed-by", "clerk")
     assert snapshot() == before
+
+
+def test_superuser_is_not_a_reviewer_by_default(good_file: Path, superuser) -> None:
+    assert "not a confidentiality reviewer" in run_error(str(good_file), "--publish", "--reviewed-by", "admin")
+
+
+def test_entries_not_proactively_disclosed_cannot_be_published(good_file: Path, reviewer) -> None:
+    before = snapshot()
+    message = run_error(str(good_file), "--publish", "--reviewed-by", "reviewer")
+    assert "line 2: disclosure_mode:" in message and "nothing was imported" in message
+    assert snapshot() == before
+
+
+def test_published_entries_carry_the_reviewers_record(publishable_file: Path, reviewer) -> None:
+    from disclosure_pages.models import ConfidentialityReview
+
+    call_command("import_disclosure", str(publishable_file), "--publish", "--reviewed-by", "reviewer", stdout=io.StringIO())
+    live = CatalogEntryPage.objects.live()
+    assert live.exists()
+    reviews = ConfidentialityReview.objects.filter(page_id__in=live.values("pk"))
+    assert reviews.count() == live.count()
+    assert {r.reviewer_id for r in reviews} == {reviewer.pk}
+    assert {r.source for r in reviews} == {"import"}
 
 
 def test_inactive_reviewer_is_refused(good_file: Path, reviewer) -> None:
@@ -402,9 +446,9 @@ def test_unreadable_file(tmp_path: Path, catalog) -> None:
 # --- dry run, catalogs ------------------------------------------------------------------------------
 
 
-def test_dry_run_writes_nothing(good_file: Path, reviewer) -> None:
+def test_dry_run_writes_nothing(publishable_file: Path, reviewer) -> None:
     before = snapshot()
-    out, _ = run(str(good_file), "--dry-run", "--publish", "--reviewed-by", "reviewer", "--verbosity", "2")
+    out, _ = run(str(publishable_file), "--dry-run", "--publish", "--reviewed-by", "reviewer", "--verbosity", "2")
     assert "would create 3, skip 0" in out and "nothing was written" in out
     assert "line 1: create: 安庆市人民政府信息公开指南和信息公开目录编制工作方案" in out
     assert snapshot() == before

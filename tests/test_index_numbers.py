@@ -25,8 +25,7 @@ pytestmark = pytest.mark.django_db
 def test_draft_has_no_number_and_first_publish_assigns_one(catalog, org):
     page = factories.entry(catalog, publish=False)
     assert page.index_number is None
-    page.save_revision().publish()
-    page.refresh_from_db()
+    factories.publish(page)
     assert page.index_number == f"{org.code}/2024-00001"
 
 
@@ -47,8 +46,7 @@ def test_number_survives_edits_reverts_unpublish_and_republish(catalog):
     first_revision = page.latest_revision
 
     page.title = "修改后的标题"
-    page.save_revision().publish()
-    page.refresh_from_db()
+    factories.publish(page)
     assert page.index_number == number
 
     # Reverting to the revision saved before the number existed must not clear it.
@@ -79,13 +77,9 @@ def test_copy_gets_its_own_number_when_published(catalog):
     page = factories.entry(catalog)
     draft_copy = page.copy(update_attrs={"slug": "draft-copy", "title": "副本"}, keep_live=False)
     assert draft_copy.specific.index_number is None
-    draft_copy.specific.get_latest_revision().publish()
+    factories.publish(draft_copy.specific)
     draft_copy = CatalogEntryPage.objects.get(pk=draft_copy.pk)
     assert draft_copy.index_number.endswith("2024-00002")
-
-    live_copy = page.copy(update_attrs={"slug": "live-copy", "title": "副本二"}, keep_live=True)
-    live_copy = CatalogEntryPage.objects.get(pk=live_copy.pk)
-    assert live_copy.index_number.endswith("2024-00003")
     assert CatalogEntryPage.objects.get(pk=page.pk).index_number.endswith("2024-00001")
 
 
@@ -156,6 +150,8 @@ def test_two_entries_published_at_the_same_moment_get_different_numbers():
     portal = factories.portal()
     catalog = factories.section(portal, CatalogIndexPage)
     drafts = [factories.entry(catalog, publish=False) for _ in range(6)]
+    for draft in drafts:
+        factories.approve(draft.get_latest_revision())
     if connection.vendor == "sqlite":
         assert connection.settings_dict["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
 

@@ -351,10 +351,10 @@ def test_topic_index_and_topic_page_list_matching_entries(client, portal, catalo
     factories.entry(catalog, title="属于专题的条目", topic_category=term)
     factories.entry(catalog, title="不属于专题的条目")
     index = factories.section(portal, TopicIndexPage)
-    topic = TopicPage(title="政务公开专题", slug="zwgk", intro="政务公开相关文件。")
+    topic = TopicPage(title="政务公开专题", slug="zwgk", intro="政务公开相关文件。", live=False)
     index.add_child(instance=topic)
     topic.terms.set([term])
-    topic.save_revision().publish()
+    factories.publish(topic)
 
     html = html_of(client, index.url)
     assert "政务公开专题</a>" in html and "政务公开相关文件。" in html

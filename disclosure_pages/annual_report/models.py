@@ -128,6 +128,15 @@ class AnnualReportPage(DisclosurePageMixin, BasePage):
         if get_format(self.format_version).has_tables:
             self.statistics = to_json(values)
 
+    def fingerprint_content(self, content: dict) -> dict:
+        """Figures typed as text and stored as numbers are the same figures."""
+        from .validation import parse_statistics
+
+        values, errors = parse_statistics(self.format_version, content.get("statistics") or {})
+        if not errors and get_format(self.format_version).has_tables:
+            content = {**content, "statistics": to_json(values)}
+        return content
+
     @property
     def sections(self) -> list[tuple[str, str]]:
         """(heading, html) of the six sections, under the headings of the report's format."""

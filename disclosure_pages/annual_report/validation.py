@@ -36,7 +36,9 @@ def parse_statistics(version: str, raw: dict) -> tuple[dict[str, int | Decimal],
         value = raw.get(key, "")
         text = str(value).strip() if value is not None else ""
         if text == "":
-            values[key] = 0
+            # Empty cells count as zero, of the cell's own type, so that parsing the
+            # stored figures again gives the same JSON (approvals fingerprint it).
+            values[key] = Decimal(0) if key in decimal_keys else 0
             continue
         signed = key.rsplit(".", 1)[-1] in SIGNED_COLUMNS
         if key in decimal_keys:

@@ -180,6 +180,10 @@ class CatalogEntryMixin(models.Model):
     def save(self, *args, **kwargs):
         self.doc_number_normalised = normalise_doc_number(self.doc_number)
         if self.live and not self.index_number:
+            # Refuse an unreviewed publication before a sequence number is spent on it.
+            from ..moderation.guard import check_publication
+
+            check_publication(self, kwargs.get("update_fields"))
             if not self.publish_date:
                 self.publish_date = timezone.localdate()
             self.index_number = allocate_index_number(self)

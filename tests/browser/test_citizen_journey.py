@@ -58,7 +58,7 @@ def build_portal() -> Urls:
 
     portal = factories.portal()
     portal.intro = "<p>本栏目依据《中华人民共和国政府信息公开条例》设立，集中发布本机关主动公开的政府信息。</p>"
-    portal.save_revision().publish()
+    factories.publish(portal)
     catalog = factories.section(portal, CatalogIndexPage)
     transparency = factories.term(Dimension.TOPIC, "政务公开")
     safety = factories.term(Dimension.TOPIC, "安全生产监管")

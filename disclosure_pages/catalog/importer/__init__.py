@@ -16,7 +16,7 @@ recognised by their import key (``id:<source id>`` or a hash of publisher code,
 normalised 文号, title and 发布日期).
 """
 
-from .checks import content_key, read_lines, validate_lines
+from .checks import content_key, publication_problems, read_lines, validate_lines
 from .lookups import Lookups
 from .records import (
     ID_PREFIX,
@@ -47,6 +47,7 @@ __all__ = [
     "SLUG_PREFIX",
     "Validation",
     "content_key",
+    "publication_problems",
     "existing_import_keys",
     "publish_entry",
     "read_lines",

@@ -302,3 +302,12 @@ def validate_lines(lines: Iterable[bytes | str], lookups: Lookups | None = None)
     return result
 
 
+
+
+def publication_problems(entries: Iterable[EntryData]) -> list[Problem]:
+    """With --publish: only 主动公开 entries may go live (the others stay unpublished by law)."""
+    return [
+        Problem(e.line, "disclosure_mode", "只有主动公开的条目可以发布 (only 主动公开 entries can be published)")
+        for e in entries
+        if e.disclosure_mode != DisclosureMode.PROACTIVE
+    ]

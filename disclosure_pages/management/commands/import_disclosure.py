@@ -12,6 +12,7 @@ from ...catalog.importer import (
     ImportSetupError,
     Problem,
     existing_import_keys,
+    publication_problems,
     resolve_catalog,
     resolve_reviewer,
     validate_lines,
@@ -36,7 +37,9 @@ is written and the errors are listed as "line N: field: message". Unknown keys a
 warnings. Entries already imported (same id, or same publisher, 文号, title and date)
 are skipped (never updated), so the same file can be imported again safely; the same
 entry twice in one file is an error. Entries are saved as drafts unless --publish
---reviewed-by USERNAME names an active user who may publish in the catalog.
+--reviewed-by USERNAME names an active confidentiality reviewer (保密审查员); a
+review by that user is recorded for each published entry. Only 主动公开 entries can
+be published.
 """
 
 
@@ -61,7 +64,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--reviewed-by",
             metavar="USERNAME",
-            help="the active user who reviewed the entries; needs publish permission on the catalog",
+            help="the confidentiality reviewer (保密审查员) whose review is recorded for each entry",
         )
         parser.add_argument("--dry-run", action="store_true", help="check the file and report; write nothing")
         parser.add_argument(
@@ -82,6 +85,8 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
 
         validation = self._validate(options["file"])
+        if options["publish"]:
+            validation.errors.extend(publication_problems(validation.entries))
         self._list("warning", validation.warnings, self.stderr)
         if not validation.ok:
             raise CommandError(

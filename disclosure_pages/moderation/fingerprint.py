@@ -1,0 +1,101 @@
+"""A fingerprint of the content a citizen would see, so that an approval fits exactly that content.
+
+Built from the page's serialisable data (the same data a revision stores) minus what is
+not content (tree position, URL slug, publication bookkeeping, locks, comments, the
+索引号 that is assigned at publication), plus the file hashes of the documents the page
+attaches, so that replacing an attachment's file invalidates the approval too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from typing import Any
+
+from modelcluster.models import get_all_child_relations
+
+# Fields of Wagtail's page models that say where or when a page is, not what it says.
+NON_CONTENT_FIELDS = frozenset(
+    {
+        "pk", "id", "page_ptr", "path", "depth", "numchild", "url_path", "slug", "content_type",
+        "live", "has_unpublished_changes", "first_published_at", "last_published_at", "live_revision",
+        "latest_revision", "latest_revision_created_at", "draft_title", "owner", "locked", "locked_at",
+        "locked_by", "expired", "go_live_at", "expire_at", "alias_of", "translation_key", "locale",
+        "show_in_menus", "wagtail_admin_comments", "comments", "index_number", "import_key",
+        # derived from doc_number on save
+        "doc_number_normalised",
+    }
+)
+DOCUMENT_BLOCK_TYPES = frozenset({"document"})
+# Draftail's per-paragraph keys change whenever rich text passes through the editor;
+# they never change what is shown.
+BLOCK_KEY = re.compile(r' data-block-key=(?:\\"|")[^"\\]*(?:\\"|")')
+
+
+def _without_editor_keys(value: Any) -> Any:
+    if isinstance(value, str):
+        return BLOCK_KEY.sub("", value) if "data-block-key" in value else value
+    if isinstance(value, dict):
+        return {k: _without_editor_keys(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_editor_keys(v) for v in value]
+    return value
+
+
+def _strip_children(page, content: dict[str, Any]) -> None:
+    """Child rows keep their order and fields, not their ids or parent key."""
+    for relation in get_all_child_relations(page):
+        name = relation.get_accessor_name()
+        parent_key = relation.field.name
+        rows = content.get(name)
+        if isinstance(rows, list):
+            content[name] = [
+                {k: v for k, v in row.items() if k not in {"pk", "id", parent_key}} for row in rows
+            ]
+
+
+def _document_ids(value: Any, found: set[int]) -> None:
+    """Ids of documents in attachment rows and in StreamField document blocks."""
+    if isinstance(value, dict):
+        if value.get("type") in DOCUMENT_BLOCK_TYPES and isinstance(value.get("value"), int):
+            found.add(value["value"])
+        if isinstance(value.get("document"), int):
+            found.add(value["document"])
+        for item in value.values():
+            _document_ids(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            _document_ids(item, found)
+    elif isinstance(value, str) and value[:1] in "[{" and '"document"' in value:
+        try:
+            _document_ids(json.loads(value), found)
+        except ValueError:
+            pass
+
+
+def content_of(page) -> dict[str, Any]:
+    content = page.serializable_data()
+    _strip_children(page, content)
+    content = {k: _without_editor_keys(v) for k, v in content.items() if k not in NON_CONTENT_FIELDS}
+    normalise = getattr(page, "fingerprint_content", None)
+    return normalise(content) if normalise is not None else content
+
+
+def content_fingerprint(page) -> str:
+    from wagtail.documents import get_document_model
+
+    content = content_of(page)
+    document_ids: set[int] = set()
+    _document_ids(content, document_ids)
+    documents = sorted(
+        get_document_model().objects.filter(pk__in=document_ids).values_list("pk", "file", "file_hash")
+    ) if document_ids else []
+    payload = json.dumps(
+        {"content": content, "documents": [list(d) for d in documents]},
+        sort_keys=True,
+        ensure_ascii=False,
+        default=str,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()

@@ -1,0 +1,164 @@
+"""The confidentiality invariant, enforced where every publishing path passes: the model layer.
+
+A disclosure page is live only with content whose latest confidentiality review is an
+approval with the decision 主动公开. The check runs on ``pre_save`` of any page
+instance (specific or base ``Page``, raw fixture saves included), so it holds for the
+Publish button, reverts, workflows, bulk actions, schedules, APIs, copies, moves,
+translations, commands and code alike, for every user including superusers. A
+database trigger (migration 0005) backs it for writes that skip Python entirely.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.core.exceptions import PermissionDenied
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Revision
+
+from ..mixins import DisclosurePageMixin
+from ..pagebase import BasePage
+from .fingerprint import content_fingerprint
+
+logger = logging.getLogger("disclosure_pages.moderation")
+
+# Fields a save may write on a live page without changing what citizens see.
+BOOKKEEPING_FIELDS = frozenset(
+    {
+        "latest_revision", "latest_revision_created_at", "draft_title", "has_unpublished_changes",
+        "locked", "locked_at", "locked_by", "path", "depth", "numchild", "url_path", "slug",
+        "owner", "search_description_auto", "expired", "expire_at", "go_live_at", "show_in_menus",
+        "translation_key", "locale",
+    }
+)
+
+
+class ModerationRefusal(PermissionDenied):
+    """Refused by the moderation rules; carries the page for the audit log."""
+
+    log_action = "disclosure_pages.publish_refused"
+
+    def __init__(self, message, page=None):
+        super().__init__(message)
+        self.message = str(message)
+        self.page = page
+
+
+class UnreviewedPublication(ModerationRefusal):
+    """A disclosure page would go live without an approved review of exactly that content."""
+
+
+def is_disclosure_page(page) -> bool:
+    if isinstance(page, DisclosurePageMixin):
+        return True
+    if isinstance(page, BasePage) and page.content_type_id:
+        model = page.specific_class
+        return model is not None and issubclass(model, DisclosurePageMixin)
+    return False
+
+
+def content_going_live(page):
+    """The specific page whose content a save of ``page`` would make public."""
+    if isinstance(page, DisclosurePageMixin) or page.pk is None:
+        return page
+    # A base Page instance (a move saves one): its own fields over the specific row.
+    specific = page.specific_class.objects.filter(pk=page.pk).first()
+    if specific is None:  # a fixture loading the base row before the specific one
+        return page
+    for field in BasePage._meta.concrete_fields:
+        setattr(specific, field.attname, getattr(page, field.attname))
+    return specific
+
+
+def latest_review(page, fingerprint: str):
+    from .models import ConfidentialityReview
+
+    review_page_id = page.alias_of_id or page.pk
+    if review_page_id is None:
+        return None
+    return (
+        ConfidentialityReview.objects.filter(page_id=review_page_id, fingerprint=fingerprint)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+def approval_for(page):
+    """The approval that lets ``page``'s current content be public, or None."""
+    review = latest_review(page, content_fingerprint(page))
+    return review if review is not None and review.allows_publication else None
+
+
+def refusal_reason(page) -> str | None:
+    """Why ``page`` (a specific disclosure page) may not be live with its current content."""
+    from ..catalog.models import CatalogEntryMixin, DisclosureMode
+
+    if isinstance(page, CatalogEntryMixin) and page.disclosure_mode != DisclosureMode.PROACTIVE:
+        return str(_("“%(title)s”的公开方式不是主动公开，不能在网站公开。") % {"title": page.title})
+    review = latest_review(page, content_fingerprint(page))
+    if review is None:
+        return str(_("“%(title)s”的当前内容未经保密审查，不能发布。请提交审核。") % {"title": page.title})
+    if not review.allows_publication:
+        return str(
+            _("“%(title)s”的当前内容保密审查结论为“%(result)s”，不能发布。")
+            % {"title": page.title, "result": review.get_decision_display() or review.get_outcome_display()}
+        )
+    return None
+
+
+def check_publication(page, update_fields=None) -> None:
+    """Raise UnreviewedPublication if saving ``page`` would put unreviewed content live."""
+    if not page.live or not is_disclosure_page(page):
+        return
+    if update_fields is not None and set(update_fields) <= BOOKKEEPING_FIELDS:
+        return
+    target = content_going_live(page)
+    if not isinstance(target, DisclosurePageMixin):
+        reason = str(_("“%(title)s”没有可核对的内容，不能发布。") % {"title": page.title})
+    else:
+        reason = refusal_reason(target)
+    if reason:
+        logger.warning("Refused publication of page %s: %s", page.pk, reason)
+        raise UnreviewedPublication(reason, page=target)
+
+
+@receiver(pre_save, dispatch_uid="disclosure_pages_publication_guard")
+def guard_page_save(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
+    if isinstance(instance, BasePage):
+        check_publication(instance, update_fields)
+
+
+@receiver(pre_save, sender=Revision, dispatch_uid="disclosure_pages_schedule_guard")
+def guard_scheduling(sender, instance: Revision, update_fields=None, **kwargs) -> None:
+    """Scheduling a revision to go live later needs the same approval as publishing it now."""
+    if instance.approved_go_live_at is None:
+        return
+    if update_fields is not None and "approved_go_live_at" not in update_fields:
+        return
+    page = instance.content_object if instance.object_id else None
+    if page is None or not is_disclosure_page(page):
+        return
+    target = instance.as_object()
+    reason = refusal_reason(target)
+    if reason:
+        raise UnreviewedPublication(_("不能定时发布：") + reason, page=target)
+
+
+def log_refusal(refusal: ModerationRefusal, user=None) -> None:
+    """Write the refusal to Wagtail's audit log (call after the refused work was rolled back)."""
+    from wagtail.log_actions import log
+
+    page = refusal.page
+    if page is None or page.pk is None:
+        return
+    try:
+        log(
+            instance=page,
+            action=refusal.log_action,
+            user=user if user is not None and user.is_authenticated else None,
+            data={"reason": refusal.message},
+        )
+    except Exception:  # the audit log must never turn a refusal into a crash
+        logger.exception("Could not write the refusal of page %s to the audit log", page.pk)
