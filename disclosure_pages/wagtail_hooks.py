@@ -53,6 +53,18 @@ def register_moderation_log_actions(actions) -> None:
     actions.register_action("disclosure_pages.workflow_refused", _("审核流程缺少保密审查"), _("流程被拒绝"))
 
 
+def _page_model_being_created(request):
+    """The create view's context has no page; its URL names the type."""
+    from django.apps import apps
+
+    match = getattr(request, "resolver_match", None)
+    kwargs = match.kwargs if match else {}
+    try:
+        return apps.get_model(kwargs["content_type_app_name"], kwargs["content_type_model_name"])
+    except (KeyError, LookupError):
+        return None
+
+
 @hooks.register("construct_page_action_menu")
 def hide_publish_without_approval(menu_items, request, context) -> None:
     """No Publish button on a disclosure page while its content has no approval."""
@@ -60,10 +72,9 @@ def hide_publish_without_approval(menu_items, request, context) -> None:
     from .moderation.guard import approval_for
 
     page = context.get("page")
-    if page is None:
-        return
-    model = page.specific_class if page.pk else type(page)
+    model = (page.specific_class if page.pk else type(page)) if page is not None else _page_model_being_created(request)
     if model is None or not issubclass(model, DisclosurePageMixin):
         return
-    if page.pk is None or approval_for(page.get_latest_revision_as_object()) is None:
+    if page is None or page.pk is None or approval_for(page.get_latest_revision_as_object()) is None:
         menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+

@@ -179,7 +179,11 @@ class CatalogEntryMixin(models.Model):
 
     def save(self, *args, **kwargs):
         self.doc_number_normalised = normalise_doc_number(self.doc_number)
-        if self.live and not self.index_number:
+        if self.alias_of_id:
+            # An alias shows its source's entry and number (see shown_index_number); the
+            # number itself belongs to the source row only.
+            self.index_number = self.import_key = None
+        elif self.live and not self.index_number:
             # Refuse an unreviewed publication before a sequence number is spent on it.
             from ..moderation.guard import check_publication
 
@@ -202,6 +206,13 @@ class CatalogEntryMixin(models.Model):
         for name in self.PRESERVED_FIELDS:
             setattr(obj, name, getattr(self, name))
         return obj
+
+    @property
+    def shown_index_number(self) -> str:
+        """The 索引号 citizens see: an alias shows the number of the entry it mirrors."""
+        if self.index_number or not self.alias_of_id:
+            return self.index_number or ""
+        return type(self).objects.filter(pk=self.alias_of_id).values_list("index_number", flat=True).first() or ""
 
     @property
     def keyword_list(self) -> list[str]:

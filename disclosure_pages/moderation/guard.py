@@ -11,6 +11,7 @@ database trigger (migration 0005) backs it for writes that skip Python entirely.
 from __future__ import annotations
 
 import logging
+from contextvars import ContextVar
 
 from django.core.exceptions import PermissionDenied
 from django.db.models.signals import pre_save
@@ -35,6 +36,11 @@ BOOKKEEPING_FIELDS = frozenset(
 )
 
 
+# Refusals raised during the current request, so that the request is rolled back even
+# when a view (an API's error handler, say) turns the exception into a response itself.
+_refusals: ContextVar[list | None] = ContextVar("disclosure_moderation_refusals", default=None)
+
+
 class ModerationRefusal(PermissionDenied):
     """Refused by the moderation rules; carries the page for the audit log."""
 
@@ -44,6 +50,19 @@ class ModerationRefusal(PermissionDenied):
         super().__init__(message)
         self.message = str(message)
         self.page = page
+        refusals = _refusals.get()
+        if refusals is not None:
+            refusals.append(self)
+
+
+def collect_refusals() -> tuple[list, object]:
+    """Start collecting refusals (for one request); returns the list and a reset token."""
+    refusals: list = []
+    return refusals, _refusals.set(refusals)
+
+
+def stop_collecting(token) -> None:
+    _refusals.reset(token)
 
 
 class UnreviewedPublication(ModerationRefusal):

@@ -13,10 +13,9 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from .guard import ModerationRefusal, log_refusal
+from .guard import ModerationRefusal, collect_refusals, log_refusal, stop_collecting
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
-REFUSAL_ATTR = "_disclosure_moderation_refusal"
 
 
 class ModerationMiddleware:
@@ -26,30 +25,47 @@ class ModerationMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.method in SAFE_METHODS:
             return self.get_response(request)
-        with transaction.atomic():
-            response = self.get_response(request)
-            if getattr(request, REFUSAL_ATTR, None) is not None:
-                transaction.set_rollback(True)
-        refusal = getattr(request, REFUSAL_ATTR, None)
-        if refusal is not None:
+        refusals, token = collect_refusals()
+        try:
+            with transaction.atomic():
+                response = self.get_response(request)
+                if refusals:
+                    # Refused part way (or refused and handled by the view): undo it all.
+                    transaction.set_rollback(True)
+            if refusals and not getattr(response, "is_moderation_refusal", False):
+                # A view turned the refusal into its own generic answer (Wagtail's
+                # "no permission" redirect, an API's 403): say what actually happened.
+                response = self.refusal_response(request, refusals[0])
+        except ModerationRefusal as refusal:
+            # Raised by an on-commit callback (wagtail-localize publishes translations
+            # after the commit): what was committed is a draft; the publication is refused.
+            response = self.refusal_response(request, refusal)
+        finally:
+            stop_collecting(token)
+        for refusal in dict.fromkeys(refusals):
             log_refusal(refusal, getattr(request, "user", None))
         return response
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not isinstance(exception, ModerationRefusal):
             return None
-        setattr(request, REFUSAL_ATTR, exception)
+        return self.refusal_response(request, exception)
+
+    def refusal_response(self, request: HttpRequest, exception: ModerationRefusal) -> HttpResponse:
         wants_json = (
             "/api/" in request.path
             or request.content_type == "application/json"
             or "application/json" in request.headers.get("Accept", "")
         )
         if wants_json:
-            return JsonResponse({"error": exception.message, "code": "unreviewed_publication"}, status=403)
-        from wagtail.admin import messages
+            response = JsonResponse({"error": exception.message, "code": "unreviewed_publication"}, status=403)
+        else:
+            from wagtail.admin import messages
 
-        messages.error(request, exception.message)
-        return redirect(self.back_url(request, exception))
+            messages.error(request, exception.message)
+            response = redirect(self.back_url(request, exception))
+        response.is_moderation_refusal = True
+        return response
 
     @staticmethod
     def back_url(request: HttpRequest, exception: ModerationRefusal) -> str:

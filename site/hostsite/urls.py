@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.api.v3.urls import api as wagtail_api_v3
 from wagtail.documents import urls as wagtaildocs_urls
 
 from disclosure_pages import urls as disclosure_urls
@@ -10,6 +11,8 @@ from disclosure_pages import urls as disclosure_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Wagtail's REST API v3 (writes need a bearer token; publishing obeys the review rules).
+    path("api/v3/", wagtail_api_v3.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include(disclosure_urls)),
 ]
