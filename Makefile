@@ -20,7 +20,7 @@ install: $(STAMP)
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py ensure_admin
+	$(BIN)/python manage.py ensure_admin --role-users
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install

@@ -1,11 +1,21 @@
-"""Create the first administrator for `make run`, printing the login once."""
+"""Create the first administrator for `make run`, printing the login once.
+
+With ``--role-users`` it also creates one demo user per role (信息编辑 editor,
+保密审查员 reviewer, 审核签发人 approver, 网站管理员 webmaster) sharing the printed
+password, so that the whole review workflow can be tried at once.
+"""
 
 from __future__ import annotations
 
 import secrets
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
+
+from ...moderation.roles import APPROVERS, EDITORS, REVIEWERS, WEBMASTERS
+
+ROLE_USERS = {"editor": EDITORS, "reviewer": REVIEWERS, "approver": APPROVERS, "webmaster": WEBMASTERS}
 
 
 class Command(BaseCommand):
@@ -13,8 +23,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
+        parser.add_argument("--role-users", action="store_true", help="also create one demo user per role")
 
-    def handle(self, *args, username: str, **options):
+    def handle(self, *args, username: str, role_users: bool = False, **options):
         User = get_user_model()
         if User.objects.filter(is_superuser=True).exists():
             self.stdout.write(
@@ -24,6 +35,15 @@ class Command(BaseCommand):
             return
         password = secrets.token_urlsafe(12)
         User.objects.create_superuser(username=username, email="", password=password)
+        created_roles = []
+        if role_users:
+            for name, group in ROLE_USERS.items():
+                if not User.objects.filter(username=name).exists():
+                    user = User.objects.create_user(username=name, email="", password=password)
+                    user.groups.add(*Group.objects.filter(name=group))
+                    created_roles.append(f"{name}（{group}）")
         self.stdout.write(self.style.SUCCESS("管理员账号已创建（admin account created）:"))
         self.stdout.write(f"  URL:      http://127.0.0.1:8000/admin/\n  用户名:   {username}\n  密码:     {password}")
+        if created_roles:
+            self.stdout.write(f"  角色用户（同一密码）: {', '.join(created_roles)}")
         self.stdout.write("  (shown once; store it now)")

@@ -1,0 +1,19 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+from disclosure_pages.moderation.permissions import is_confidentiality_reviewer
+
+
+@pytest.mark.django_db
+def test_admin_and_role_users_are_created_once(django_user_model):
+    out = io.StringIO()
+    call_command("ensure_admin", "--role-users", stdout=out)
+    assert "密码" in out.getvalue()
+    assert django_user_model.objects.filter(is_superuser=True).count() == 1
+    assert is_confidentiality_reviewer(django_user_model.objects.get(username="reviewer"))
+    again = io.StringIO()
+    call_command("ensure_admin", "--role-users", stdout=again)
+    assert "已存在" in again.getvalue() and "密码:" not in again.getvalue()
+    assert django_user_model.objects.count() == 5
