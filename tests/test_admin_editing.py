@@ -52,6 +52,7 @@ def test_editor_creates_a_draft_then_publishes_it(admin_client, catalog, org):
     assert response.status_code == 302, response.context["form"].errors
     page = CatalogEntryPage.objects.get(slug="notice-2008-19")
     assert not page.live and page.index_number is None
+    assert "首次发布时自动生成" in admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert page.doc_number == "宜政发[2008]19号"  # kept as written
     assert page.doc_number_normalised == "宜政发〔2008〕19号"
 

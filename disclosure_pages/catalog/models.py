@@ -59,6 +59,13 @@ def normalise_doc_number(value: str) -> str:
     return value.replace("號", "号")
 
 
+class IndexNumberPanel(FieldPanel):
+    """Shows the 索引号 read-only, or that it comes with the first publication."""
+
+    def format_value_for_display(self, value):
+        return value or _("首次发布时自动生成")
+
+
 def term_field(dimension: str, verbose_name) -> models.ForeignKey:
     return models.ForeignKey(
         "disclosure_pages.ClassificationTerm",
@@ -128,7 +135,7 @@ class CatalogEntryMixin(models.Model):
     metadata_panels = [
         MultiFieldPanel(
             [
-                FieldPanel("index_number", read_only=True),
+                IndexNumberPanel("index_number", read_only=True),
                 FieldPanel("publisher"),
                 FieldRowPanel([FieldPanel("doc_number"), FieldPanel("validity")]),
                 FieldRowPanel([FieldPanel("written_date"), FieldPanel("publish_date")]),

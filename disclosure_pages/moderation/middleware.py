@@ -52,6 +52,14 @@ class ModerationMiddleware:
         return self.refusal_response(request, exception)
 
     def refusal_response(self, request: HttpRequest, exception: ModerationRefusal) -> HttpResponse:
+        from wagtail.admin import messages
+
+        if request.headers.get("x-requested-with") == "XMLHttpRequest" and "/api/" not in request.path:
+            # Wagtail's modal workflow reads JSON: send it to a page that shows the message.
+            messages.error(request, exception.message)
+            response = JsonResponse({"step": "success", "redirect": self.back_url(request, exception)})
+            response.is_moderation_refusal = True
+            return response
         wants_json = (
             "/api/" in request.path
             or request.content_type == "application/json"
@@ -60,8 +68,6 @@ class ModerationMiddleware:
         if wants_json:
             response = JsonResponse({"error": exception.message, "code": "unreviewed_publication"}, status=403)
         else:
-            from wagtail.admin import messages
-
             messages.error(request, exception.message)
             response = redirect(self.back_url(request, exception))
         response.is_moderation_refusal = True
