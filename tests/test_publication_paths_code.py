@@ -230,6 +230,20 @@ def test_a_workflow_without_the_review_step_cannot_be_used(portal, draft, superu
         workflow.start(draft, superuser)
 
 
+def test_a_workflow_without_the_review_step_cannot_be_assigned(portal):
+    from wagtail.models import GroupApprovalTask, WorkflowPage, WorkflowTask
+
+    from disclosure_pages.moderation.workflow import WorkflowWithoutReview
+
+    workflow = Workflow.objects.create(name="只有签发的流程")
+    WorkflowTask.objects.create(workflow=workflow, task=GroupApprovalTask.objects.create(name="签发"), sort_order=0)
+    assignment = WorkflowPage.objects.get(page=portal)
+    assignment.workflow = workflow
+    with pytest.raises(WorkflowWithoutReview):
+        assignment.save()
+    assert WorkflowPage.objects.get(page=portal).workflow.name == WORKFLOW_NAME
+
+
 def test_the_portal_gets_the_default_workflow(portal):
     assert portal.get_workflow().name == WORKFLOW_NAME
     assert factories.section(portal, CatalogIndexPage).get_workflow().name == WORKFLOW_NAME

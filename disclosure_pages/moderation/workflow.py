@@ -50,3 +50,16 @@ def refuse_workflow_without_review(sender, instance: WorkflowState, **kwargs) ->
             % {"workflow": instance.workflow.name},
             page=page,
         )
+
+
+@receiver(pre_save, sender=WorkflowPage, dispatch_uid="disclosure_pages_assignment_needs_review")
+def refuse_assignment_without_review(sender, instance: WorkflowPage, raw: bool = False, **kwargs) -> None:
+    """A webmaster may add steps, but a disclosure page's workflow must keep 保密审查."""
+    if raw or not is_disclosure_page(instance.page):
+        return
+    if not has_review_step(instance.workflow):
+        raise WorkflowWithoutReview(
+            _("审核流程“%(workflow)s”缺少保密审查步骤，不能用于信息公开页面。")
+            % {"workflow": instance.workflow.name},
+            page=instance.page,
+        )
