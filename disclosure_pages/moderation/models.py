@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import AbstractGroupApprovalTask, Revision
 
 from ..pagebase import BasePage
@@ -20,8 +21,8 @@ class Decision(models.TextChoices):
 
 
 class Outcome(models.TextChoices):
-    APPROVED = "approved", _("审查通过")
-    REJECTED = "rejected", _("退回修改")
+    APPROVED = "approved", pgettext_lazy("review outcome", "审查通过")
+    REJECTED = "rejected", pgettext_lazy("review outcome", "退回修改")
 
 
 class Source(models.TextChoices):
