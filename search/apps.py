@@ -7,3 +7,8 @@ class SearchConfig(AppConfig):
     label = "disclosure_search"
     verbose_name = _("信息公开检索")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect()

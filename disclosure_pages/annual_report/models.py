@@ -99,6 +99,7 @@ class AnnualReportPage(DisclosurePageMixin, BasePage):
     search_fields = BasePage.search_fields + [index.SearchField(name) for name in SECTION_FIELDS] + [
         index.FilterField("year"),
         index.FilterField("organisation"),
+        *DisclosurePageMixin.disclosure_search_fields,
     ]
     template = "disclosure_pages/annual_report/annual_report_page.html"
 

@@ -50,7 +50,11 @@ class DisclosureArticlePage(DisclosurePageMixin, BasePage):
         FieldPanel("source"),
         FieldPanel("body"),
     ]
-    search_fields = BasePage.search_fields + [index.SearchField("doc_number"), index.SearchField("body")]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("doc_number"),
+        index.SearchField("body"),
+        *DisclosurePageMixin.disclosure_search_fields,
+    ]
     template = "disclosure_pages/article/disclosure_article_page.html"
 
     class Meta:

@@ -252,7 +252,7 @@ class CatalogEntryPage(DisclosurePageMixin, CatalogEntryMixin, BasePage):
         FieldPanel("body"),
         InlinePanel("attachments", label=_("附件")),
     ]
-    search_fields = BasePage.search_fields + CatalogEntryMixin.search_fields
+    search_fields = BasePage.search_fields + CatalogEntryMixin.search_fields + DisclosurePageMixin.disclosure_search_fields
     template = "disclosure_pages/catalog/catalog_entry_page.html"
 
     class Meta:

@@ -114,6 +114,7 @@ class GuidePage(DisclosurePageMixin, BasePage):
         index.SearchField("proactive_scope"),
         index.SearchField("supervision"),
         index.SearchField("application_steps"),
+        *DisclosurePageMixin.disclosure_search_fields,
     ]
     template = "disclosure_pages/guide/guide_page.html"
 

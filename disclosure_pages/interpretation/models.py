@@ -83,6 +83,7 @@ class PolicyInterpretationPage(DisclosurePageMixin, BasePage):
         index.SearchField("body"),
         index.SearchField("questions"),
         index.FilterField("form"),
+        *DisclosurePageMixin.disclosure_search_fields,
     ]
     template = "disclosure_pages/interpretation/policy_interpretation_page.html"
 
