@@ -9,6 +9,6 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import signals
+        from . import signals, vocabulary  # noqa: F401  (vocabulary connects its receivers)
 
         signals.connect()

@@ -77,6 +77,9 @@ def page_text(page: Any) -> PageText:
 
     Generic over page types, so a new disclosure page type is searchable without code here.
     """
+    from .vocabulary import ensure_current
+
+    ensure_current()  # the webmasters' dictionary terms apply to what is indexed next
     text = PageText()
     seen: set[str] = set()
 

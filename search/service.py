@@ -57,6 +57,7 @@ from disclosure_pages.taxonomy.models import ClassificationTerm, Organisation
 from .analysis import query_token_sets, segment_query, to_traditional
 from .documents import ORGANISATION_FIELDS, organisation_names, page_text
 from .visibility import has_disclosure_mode, proactive
+from .vocabulary import expand
 
 logger = logging.getLogger("search")
 
@@ -133,10 +134,11 @@ def fts_words(token: str) -> list[str]:
 
 
 def build_query(query: str) -> SearchQuery | None:
-    """OR of one AND per query form, or None when nothing searchable is left."""
+    """OR of one AND per query form (and per synonym variant), or None when nothing is left."""
     alternatives: list[SearchQuery] = []
     seen: set[tuple[str, ...]] = set()
-    for tokens in query_token_sets(query):
+    token_sets = [tokens for variant in expand(query) for tokens in query_token_sets(variant)]
+    for tokens in token_sets:
         words = list(dict.fromkeys(w for t in tokens for w in fts_words(t)))[:MAX_WORDS]
         if not words or tuple(words) in seen:
             continue

@@ -1,0 +1,67 @@
+"""What webmasters maintain for search: synonym groups and the segmentation dictionary."""
+
+from __future__ import annotations
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+_SEPARATORS = re.compile(r"[\s,，;；、|]+")
+
+
+class SearchSynonym(models.Model):
+    """Words that mean the same to a citizen (信息公开 ~ 政务公开); any of them finds the others."""
+
+    terms = models.CharField(
+        _("同义词组"),
+        max_length=500,
+        help_text=_("两个或更多词，用逗号、顿号或空格分隔，例如：低保，最低生活保障"),
+    )
+    is_active = models.BooleanField(_("启用"), default=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    panels = [FieldPanel("terms"), FieldPanel("is_active")]
+
+    class Meta:
+        verbose_name = _("检索同义词")
+        verbose_name_plural = _("检索同义词")
+        ordering = ["terms"]
+
+    def __str__(self) -> str:
+        return " ~ ".join(self.term_list())
+
+    def term_list(self) -> list[str]:
+        return list(dict.fromkeys(t for t in _SEPARATORS.split(self.terms or "") if t))
+
+    def clean(self) -> None:
+        if len(self.term_list()) < 2:
+            raise ValidationError({"terms": _("同义词组至少需要两个词。")})
+
+
+class DictionaryTerm(models.Model):
+    """A word the segmenter must keep whole (a policy name, a local programme)."""
+
+    term = models.CharField(_("词语"), max_length=50, unique=True)
+    frequency = models.PositiveIntegerField(
+        _("词频"), null=True, blank=True, help_text=_("留空即可；数值越大越倾向于作为一个词切分。")
+    )
+    is_active = models.BooleanField(_("启用"), default=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    panels = [FieldPanel("term"), FieldPanel("frequency"), FieldPanel("is_active")]
+
+    class Meta:
+        verbose_name = _("分词词典词条")
+        verbose_name_plural = _("分词词典")
+        ordering = ["term"]
+
+    def __str__(self) -> str:
+        return self.term
+
+    def clean(self) -> None:
+        self.term = (self.term or "").strip()
+        if not self.term or any(c.isspace() for c in self.term):
+            raise ValidationError({"term": _("词语不能为空，也不能包含空格。")})
