@@ -47,9 +47,10 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from modelsearch.backends import get_search_backend
 from modelsearch.conf import get_app_config
-from wagtail.search.query import And, Or, PlainText, SearchQuery
+from wagtail.search.query import Or, PlainText, SearchQuery
 
 from disclosure_pages.catalog.listing import CatalogFilters, parse_filters
+from disclosure_pages.i18n import in_active_language
 from disclosure_pages.mixins import DisclosurePageMixin
 from disclosure_pages.pagebase import BasePage
 from disclosure_pages.taxonomy.models import ClassificationTerm, Organisation
@@ -143,8 +144,9 @@ def build_query(query: str) -> SearchQuery | None:
         if not words or tuple(words) in seen:
             continue
         seen.add(tuple(words))
-        parts = [PlainText(word) for word in words]
-        alternatives.append(parts[0] if len(parts) == 1 else And(parts))
+        # One PlainText with operator "and" rather than And([...]): the SQLite backend
+        # scores And() of terms in an order that ranks stronger matches last.
+        alternatives.append(PlainText(" ".join(words), operator="and"))
     if not alternatives:
         return None
     return alternatives[0] if len(alternatives) == 1 else Or(alternatives)
@@ -400,7 +402,7 @@ def _hit(page: Any, words: list[str], request: Any, traditional: bool) -> Search
         page=page,
         title=page.title,
         title_html=highlight(page.title, words),
-        url=page.get_url(request) or "",
+        url=in_active_language(page.get_url(request)) or "",
         type_label=type_label(type(page)),
         type_code=type(page)._meta.model_name,
         index_number=index_number,

@@ -24,6 +24,7 @@ from wagtail.models import Page, Site
 
 from ..annual_report.format import LEGAL_PERSON_GROUP, RESULT_HEADING, TABLE3_PARTY_COLUMNS
 from ..annual_report.tables import Cell, Table
+from ..i18n import in_active_language
 
 register = template.Library()
 
@@ -85,7 +86,7 @@ def breadcrumbs(context: template.Context, page: Page | None = None) -> dict[str
     crumbs = []
     for ancestor in ancestors:
         title = _("首页") if ancestor.depth == root_depth else ancestor.title
-        crumbs.append(Crumb(title, ancestor.get_url(request)))
+        crumbs.append(Crumb(title, in_active_language(ancestor.get_url(request))))
     if page.depth == root_depth:
         crumbs.append(Crumb(_("首页"), None, True))
     else:
@@ -116,8 +117,8 @@ def section_nav(context: template.Context, portal: Page | None, page: Page | Non
             return "true"
         return ""
 
-    items = [NavItem(_("信息公开首页"), portal.get_url(request), state(portal))]
-    items += [NavItem(s.title, s.get_url(request), state(s)) for s in portal.navigation_sections()]
+    items = [NavItem(_("信息公开首页"), in_active_language(portal.get_url(request)), state(portal))]
+    items += [NavItem(s.title, in_active_language(s.get_url(request)), state(s)) for s in portal.navigation_sections()]
     return {"items": items, "portal": portal}
 
 
@@ -345,3 +346,11 @@ def report_layouts(tables: list[Table], prefix: str = "") -> dict[str, Any]:
 def report_tables(tables: list[Table], prefix: str = "report-") -> dict[str, Any]:
     """``{% report_tables page.statistics_tables as tables %}``; ids prefixed so they never clash with the page's."""
     return report_layouts(tables, prefix)
+
+
+@register.simple_tag(takes_context=True)
+def langurl(context: template.Context, page: Page) -> str:
+    """``pageurl`` that keeps the reader's language (see disclosure_pages/i18n.py)."""
+    if page is None:
+        return ""
+    return in_active_language(page.get_url(request=context.get("request")))
