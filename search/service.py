@@ -80,11 +80,21 @@ SEARCH_DIMENSIONS = ("assembled", "topic", "genre")
 
 
 def disclosure_models() -> list[type]:
-    """Every concrete disclosure page type, in app registry order."""
+    """Every concrete disclosure page type that holds information, in app registry order.
+
+    The portal and its section pages are navigation: with little text they would rank
+    above the documents citizens look for, so search leaves them out.
+    """
+    from disclosure_pages.portal.models import DisclosurePortalPage
+    from disclosure_pages.sections import SectionIndexPage
+
     return [
         model
         for model in apps.get_models()
-        if issubclass(model, DisclosurePageMixin) and not model._meta.abstract and not model._meta.proxy
+        if issubclass(model, DisclosurePageMixin)
+        and not issubclass(model, (SectionIndexPage, DisclosurePortalPage))
+        and not model._meta.abstract
+        and not model._meta.proxy
     ]
 
 

@@ -173,7 +173,8 @@ PROTECTED_TERMS: tuple[str, ...] = (
     "档案馆", "档案局", "档案室", "档案处", "档案科", "档案中心", "国家档案局", "人事档案",
     "干部档案", "学籍档案", "城建档案", "会计档案", "诚信档案", "信用档案", "健康档案",
     "历史档案", "电子档案", "档案管理", "档案工作", "档案资料", "档案查阅", "档案保管",
-    "档案移交", "档案整理", "档案法",
+    "档案移交", "档案整理", "档案法", "工作档案", "文书档案", "业务档案", "科技档案", "档案室藏",
+    "建档", "归档", "档案袋",
     # 资料 means materials; only unambiguous compounds become 数据 (PHRASE_PASS_THROUGH).
     "资料",
     # Mainland words that tw2sp rewrites into a different meaning.
