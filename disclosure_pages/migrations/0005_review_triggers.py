@@ -92,8 +92,10 @@ def create(apps, schema_editor):
     statements = {"sqlite": sqlite_sql, "postgresql": postgres_sql}.get(vendor)
     if statements is None:
         return  # other databases: the model-layer guard alone
-    for sql in statements(page_table()):
-        schema_editor.execute(sql)
+    # A cursor without parameters: the SQL holds PL/pgSQL's own % placeholders.
+    with schema_editor.connection.cursor() as cursor:
+        for sql in statements(page_table()):
+            cursor.execute(sql)
 
 
 def drop(apps, schema_editor):
