@@ -368,3 +368,25 @@ class ChineseBackendMixin:
     def required_plugin(self) -> str | None:
         """The cluster plugin the chosen analyzer needs, or None (``cjk``)."""
         return REQUIRED_PLUGINS[self.analyzer]
+
+
+def chinese_backend_classes(module: Any, prefix: str, home: str) -> tuple[type, type, type, type]:
+    """Wagtail's mapping, compilers and backend from ``module`` with the Chinese mixins.
+
+    ``prefix`` is Wagtail's class-name prefix (``Elasticsearch8``, ``OpenSearch2`` …); the
+    classes keep Wagtail's names so that settings and tests can name them.
+    """
+    def build(name: str, mixin: type, attrs: dict[str, Any]) -> type:
+        base = getattr(module, f"{prefix}{name}")
+        attrs = {"__module__": home, "__doc__": f"{base.__doc__ or ''} With Chinese analysis.", **attrs}
+        return type(f"{prefix}{name}", (mixin, base), attrs)
+
+    mapping = build("Mapping", ChineseMappingMixin, {})
+    search = build("SearchQueryCompiler", ChineseQueryCompilerMixin, {"mapping_class": mapping})
+    autocomplete = build("AutocompleteQueryCompiler", ChineseQueryCompilerMixin, {"mapping_class": mapping})
+    backend = build(
+        "SearchBackend",
+        ChineseBackendMixin,
+        {"mapping_class": mapping, "query_compiler_class": search, "autocomplete_query_compiler_class": autocomplete},
+    )
+    return mapping, search, autocomplete, backend

@@ -12,7 +12,7 @@ from __future__ import annotations
 from modelsearch.backends import elasticsearch8 as es8
 from modelsearch.backends import elasticsearch9 as es9
 
-from search.backends import ChineseBackendMixin, ChineseMappingMixin, ChineseQueryCompilerMixin
+from search.backends import chinese_backend_classes
 
 __all__ = [
     "Elasticsearch8AutocompleteQueryCompiler",
@@ -26,53 +26,17 @@ __all__ = [
     "SearchBackend",
 ]
 
-
-class Elasticsearch8Mapping(ChineseMappingMixin, es8.Elasticsearch8Mapping):
-    """Wagtail's ES 8 mapping with Chinese analyzers and page field boosts."""
-
-
-class Elasticsearch8SearchQueryCompiler(ChineseQueryCompilerMixin, es8.Elasticsearch8SearchQueryCompiler):
-    """Wagtail's ES 8 query compiler with normalised query forms and page field boosts."""
-
-    mapping_class = Elasticsearch8Mapping
-
-
-class Elasticsearch8AutocompleteQueryCompiler(ChineseQueryCompilerMixin, es8.Elasticsearch8AutocompleteQueryCompiler):
-    """Wagtail's ES 8 autocomplete compiler; the query is normalised like a search."""
-
-    mapping_class = Elasticsearch8Mapping
-
-
-class Elasticsearch8SearchBackend(ChineseBackendMixin, es8.Elasticsearch8SearchBackend):
-    """Wagtail's Elasticsearch 8 backend with a Chinese analyzer (``ANALYZER`` option)."""
-
-    mapping_class = Elasticsearch8Mapping
-    query_compiler_class = Elasticsearch8SearchQueryCompiler
-    autocomplete_query_compiler_class = Elasticsearch8AutocompleteQueryCompiler
-
-
-class Elasticsearch9Mapping(ChineseMappingMixin, es9.Elasticsearch9Mapping):
-    """Wagtail's ES 9 mapping with Chinese analyzers and page field boosts."""
-
-
-class Elasticsearch9SearchQueryCompiler(ChineseQueryCompilerMixin, es9.Elasticsearch9SearchQueryCompiler):
-    """Wagtail's ES 9 query compiler with normalised query forms and page field boosts."""
-
-    mapping_class = Elasticsearch9Mapping
-
-
-class Elasticsearch9AutocompleteQueryCompiler(ChineseQueryCompilerMixin, es9.Elasticsearch9AutocompleteQueryCompiler):
-    """Wagtail's ES 9 autocomplete compiler; the query is normalised like a search."""
-
-    mapping_class = Elasticsearch9Mapping
-
-
-class Elasticsearch9SearchBackend(ChineseBackendMixin, es9.Elasticsearch9SearchBackend):
-    """Wagtail's Elasticsearch 9 backend with a Chinese analyzer (``ANALYZER`` option)."""
-
-    mapping_class = Elasticsearch9Mapping
-    query_compiler_class = Elasticsearch9SearchQueryCompiler
-    autocomplete_query_compiler_class = Elasticsearch9AutocompleteQueryCompiler
-
+(
+    Elasticsearch8Mapping,
+    Elasticsearch8SearchQueryCompiler,
+    Elasticsearch8AutocompleteQueryCompiler,
+    Elasticsearch8SearchBackend,
+) = chinese_backend_classes(es8, "Elasticsearch8", __name__)
+(
+    Elasticsearch9Mapping,
+    Elasticsearch9SearchQueryCompiler,
+    Elasticsearch9AutocompleteQueryCompiler,
+    Elasticsearch9SearchBackend,
+) = chinese_backend_classes(es9, "Elasticsearch9", __name__)
 
 SearchBackend = Elasticsearch8SearchBackend
