@@ -8,7 +8,9 @@ revision, never on the row, so it can never reach the index or a snippet.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,11 +74,39 @@ def organisation_names(page: Any) -> list[str]:
     return names
 
 
+_pass = threading.local()
+
+
+@contextmanager
+def indexing_pass() -> Iterator[None]:
+    """Within the block, each page object's text is read once (an indexing pass asks several times).
+
+    Keyed by object identity and dropped at the end, so a page edited after the pass
+    is read afresh.
+    """
+    outer = getattr(_pass, "texts", None)
+    _pass.texts = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _pass.texts = outer
+
+
 def page_text(page: Any) -> PageText:
     """Title-like and body text of ``page``: every SearchField of its type plus a few extras.
 
     Generic over page types, so a new disclosure page type is searchable without code here.
     """
+    texts = getattr(_pass, "texts", None)
+    if texts is None:
+        return _page_text(page)
+    entry = texts.get(id(page))
+    if entry is None or entry[0] is not page:
+        entry = texts[id(page)] = (page, _page_text(page))
+    return entry[1]
+
+
+def _page_text(page: Any) -> PageText:
     from .vocabulary import ensure_current
 
     ensure_current()  # the webmasters' dictionary terms apply to what is indexed next

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -65,3 +66,32 @@ class DictionaryTerm(models.Model):
         self.term = (self.term or "").strip()
         if not self.term or any(c.isspace() for c in self.term):
             raise ValidationError({"term": _("词语不能为空，也不能包含空格。")})
+
+
+class SearchDocument(models.Model):
+    """A public disclosure page as the embedded engine ranks it (SQLite FTS5, see search.engine).
+
+    Written by the SQLite search backend next to Wagtail's own index entry, and only for
+    pages citizens may read: database triggers (migration 0003) refuse a row for a page
+    that is not live, public and 主动公开, and delete the row the moment its page stops
+    being so, whatever wrote the change. ``sort_key`` is the FTS rowid: the publication
+    date's ordinal in the high bits and the page id in the low 32, so the index itself
+    is in date order (date sorting and the relevance window need no join).
+    """
+
+    page = models.OneToOneField(
+        settings.WAGTAIL_PAGE_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+", verbose_name=_("页面")
+    )
+    sort_key = models.BigIntegerField(_("排序键"), unique=True)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+", verbose_name=_("信息类型")
+    )
+    title = models.TextField(_("标题词"))
+    body = models.TextField(_("正文词"))
+
+    class Meta:
+        verbose_name = _("检索文档")
+        verbose_name_plural = _("检索文档")
+
+    def __str__(self) -> str:
+        return str(self.page_id)

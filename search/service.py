@@ -1,15 +1,21 @@
 """Full-text search over the disclosure pages, for the public search page and the JSON API.
 
-The query goes through :mod:`search.analysis` (script folding, jieba words) and is sent
-to the configured Wagtail search backend as an OR of ANDs (one AND per query form, see
-:func:`~search.analysis.segment.query_token_sets`). Design choices, and why:
+The query goes through :mod:`search.analysis` (script folding, jieba words) and becomes
+an OR of ANDs (one AND per query form and synonym variant, see
+:func:`query_word_sets`). Two ways to run it:
 
-* The candidate queryset is filtered *at query time* to live, unrestricted, 主动公开
-  pages (:func:`search.visibility.searchable` for every type), so even a stale index
-  entry can never put a draft or a withdrawn page in results, snippets or counts.
-* Filters that only some page types have (发布机构, 分类) are ``pk__in`` sub-queries
-  on the base page model; the base model's ``id`` is a FilterField, so every backend
-  accepts them.
+* **The embedded engine** (:mod:`search.engine`) when the default backend is
+  ``search.backends.database`` on SQLite: one ranked FTS5 query over an index that,
+  by database triggers, only ever holds pages citizens may read. The pages of the
+  result page are loaded through the visibility rule again (:func:`_visible_pages`).
+* **A Wagtail backend** otherwise (Elasticsearch/OpenSearch, PostgreSQL): the
+  candidate queryset is filtered *at query time* to live, unrestricted, 主动公开 pages
+  (:func:`candidates`), so even a stale index entry can never put a draft or a
+  withdrawn page in results, snippets or counts. Filters that only some page types
+  have (发布机构, 分类) are ``pk__in`` sub-queries on the base page model.
+
+Either way:
+
 * Snippets are made here, in Python, from the page row (the live content), with the
   query words wrapped in ``<mark>`` and everything else HTML-escaped; zh-hant readers
   get them in Traditional characters (Hong Kong standard).
@@ -19,8 +25,8 @@ to the configured Wagtail search backend as an OR of ANDs (one AND per query for
   (``WAGTAILSEARCH_BACKENDS["database"]``) so that the fallback index is current.
 
 The number of SQL queries for one results page does not depend on the page size:
-count, one page of base rows, one query per page type for the specific rows and one per
-organisation relation.
+count, one page of ids or base rows, one query per page type for the specific rows and
+one per organisation relation.
 """
 
 from __future__ import annotations
@@ -30,7 +36,7 @@ import html
 import logging
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 import opencc
@@ -44,6 +50,7 @@ from django.db.models.query import prefetch_related_objects
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from modelsearch.backends import get_search_backend
 from modelsearch.conf import get_app_config
@@ -55,10 +62,11 @@ from disclosure_pages.mixins import DisclosurePageMixin
 from disclosure_pages.pagebase import BasePage
 from disclosure_pages.taxonomy.models import ClassificationTerm, Organisation
 
+from . import engine
 from .analysis import query_token_sets, segment_query, to_traditional
 from .documents import ORGANISATION_FIELDS, organisation_names, page_text
-from .visibility import has_disclosure_mode, proactive
-from .vocabulary import expand
+from .visibility import has_disclosure_mode, may_be_indexed, proactive
+from .vocabulary import expand, vocabulary_version
 
 logger = logging.getLogger("search")
 
@@ -68,7 +76,7 @@ MAX_PAGE_SIZE = 50
 SNIPPET_LENGTH = 160
 # An FTS expression stays small whatever is typed: at most this many words per form.
 MAX_WORDS = 32
-DATABASE_BACKEND = "wagtail.search.backends.database"
+DATABASE_BACKEND = "search.backends.database"
 
 Sort = Literal["relevance", "date"]
 SORTS: tuple[str, ...] = ("relevance", "date")
@@ -106,6 +114,11 @@ def model_by_code(code: str) -> type | None:
 
 
 def type_label(model: type) -> str:
+    return _type_label(model, get_language())
+
+
+@lru_cache(maxsize=256)
+def _type_label(model: type, language: str | None) -> str:
     return str(capfirst(model._meta.verbose_name))
 
 
@@ -144,19 +157,41 @@ def fts_words(token: str) -> list[str]:
     return [word for word in _FTS_UNSAFE.split(token) if word]
 
 
-def build_query(query: str) -> SearchQuery | None:
-    """OR of one AND per query form (and per synonym variant), or None when nothing is left."""
-    alternatives: list[SearchQuery] = []
+def query_word_sets(query: str) -> list[list[str]]:
+    """One word list per query form and synonym variant; a match needs all words of one list."""
+    return [list(words) for words in _word_sets(query, vocabulary_version())]
+
+
+def highlight_words(query: str) -> list[str]:
+    """The words to mark in titles and snippets (every query form, no synonyms)."""
+    return list(_highlight_words(query, vocabulary_version()))
+
+
+@lru_cache(maxsize=1024)
+def _highlight_words(query: str, version: str) -> tuple[str, ...]:
+    return tuple(w for w in segment_query(query) if any(c.isalnum() for c in w))
+
+
+@lru_cache(maxsize=1024)
+def _word_sets(query: str, version: str) -> tuple[tuple[str, ...], ...]:
+    """Analysed once per query text and vocabulary version: searches repeat, analysis is pure."""
+    word_sets: list[list[str]] = []
     seen: set[tuple[str, ...]] = set()
     token_sets = [tokens for variant in expand(query) for tokens in query_token_sets(variant)]
     for tokens in token_sets:
         words = list(dict.fromkeys(w for t in tokens for w in fts_words(t)))[:MAX_WORDS]
-        if not words or tuple(words) in seen:
-            continue
-        seen.add(tuple(words))
-        # One PlainText with operator "and" rather than And([...]): the SQLite backend
-        # scores And() of terms in an order that ranks stronger matches last.
-        alternatives.append(PlainText(" ".join(words), operator="and"))
+        if words and tuple(words) not in seen:
+            seen.add(tuple(words))
+            word_sets.append(words)
+    # A set that contains another adds no match, only work: ("依", "依申请公开") beside ("依申请公开",).
+    return tuple(tuple(w) for w in word_sets if not any(o is not w and set(o) < set(w) for o in word_sets))
+
+
+def build_query(query: str) -> SearchQuery | None:
+    """OR of one AND per query form (and per synonym variant), or None when nothing is left."""
+    # One PlainText with operator "and" rather than And([...]): the SQLite backend
+    # scores And() of terms in an order that ranks stronger matches last.
+    alternatives: list[SearchQuery] = [PlainText(" ".join(words), operator="and") for words in query_word_sets(query)]
     if not alternatives:
         return None
     return alternatives[0] if len(alternatives) == 1 else Or(alternatives)
@@ -447,6 +482,12 @@ def _is_database(name: str) -> bool:
     return str(params.get("BACKEND", "")).endswith("backends.database")
 
 
+def _uses_engine(backend_name: str) -> bool:
+    """Whether ``backend_name`` is the SQLite backend whose index :mod:`search.engine` reads."""
+    backend = get_search_backend(backend_name)
+    return bool(getattr(backend, "feeds_disclosure_engine", False)) and engine.available()
+
+
 def _run(backend_name: str, search_query: SearchQuery, queryset: QuerySet, sort: str, page: int, page_size: int):
     backend = get_search_backend(backend_name)
     results = backend.search(search_query, queryset, order_by_relevance=(sort == "relevance"))
@@ -455,6 +496,57 @@ def _run(backend_name: str, search_query: SearchQuery, queryset: QuerySet, sort:
     page = min(max(1, page), last_page)
     start = (page - 1) * page_size
     return count, page, list(results[start : start + page_size])
+
+
+def _visible_pages(ids: list[int]) -> dict[int, Any]:
+    """The specific pages among ``ids`` that citizens may read (the rule of search.visibility).
+
+    Live and public in SQL, 公开方式 on the loaded instances: a ``NOT IN`` over every
+    non-主动公开 entry, as :func:`candidates` has, would scan the catalog per search.
+    """
+    content_types = ContentType.objects.get_for_models(*disclosure_models(), for_concrete_models=False).values()
+    pages = BasePage.objects.live().public().filter(pk__in=ids, content_type__in=list(content_types)).specific()
+    return {page.pk: page for page in pages if may_be_indexed(page)}
+
+
+def _run_engine(
+    word_sets: list[list[str]], filters: SearchFilters | None, sort: str, page: int, page_size: int
+) -> tuple[int, int, list[Any], bool]:
+    """The embedded engine's path (SQLite): see :mod:`search.engine`."""
+    restrict = _filter(BasePage.objects.all(), filters) if filters is not None and filters.active else None
+    for _attempt in range(3):
+        result = engine.ranked(word_sets, restrict=restrict, sort=sort, offset=(page - 1) * page_size, limit=page_size)
+        last_page = max(1, -(-result.count // page_size))
+        if page > last_page:
+            page = last_page
+            result = engine.ranked(word_sets, restrict=restrict, sort=sort, offset=(page - 1) * page_size, limit=page_size)
+        found = _visible_pages(result.page_ids)
+        stale = [pk for pk in result.page_ids if pk not in found]
+        if not stale:
+            return result.count, page, [found[pk] for pk in result.page_ids], result.windowed
+        # The triggers of migration 0003 make this unreachable; never show such a row.
+        logger.error("Search index held pages citizens may not read: %s; removed", stale)
+        engine.remove(stale)
+    raise RuntimeError("search index keeps returning pages that are not public")
+
+
+def _search_with(
+    backend_name: str,
+    text: str,
+    search_query: SearchQuery,
+    filters: SearchFilters | None,
+    sort: str,
+    page: int,
+    page_size: int,
+) -> tuple[int, int, list[Any], bool]:
+    """(count, page number, pages, windowed) from the embedded engine or a Wagtail backend."""
+    if _uses_engine(backend_name):
+        return _run_engine(query_word_sets(text), filters, sort, page, page_size)
+    queryset = candidates(filters).specific()
+    if sort == "date":
+        queryset = _by_date(queryset)
+    count, number, pages = _run_safely(backend_name, search_query, queryset, sort, page, page_size)
+    return count, number, pages, False
 
 
 def _run_safely(backend_name: str, *args: Any):
@@ -490,13 +582,9 @@ def search_pages(
         return results
     results.searched = True
 
-    queryset = candidates(filters).specific()
-    if sort == "date":
-        queryset = _by_date(queryset)
-    args = (search_query, queryset, sort, results.page, page_size)
     primary = "default"
     try:
-        count, number, pages = _run_safely(primary, *args)
+        count, number, pages, windowed = _search_with(primary, text, search_query, filters, sort, results.page, page_size)
     except Exception:
         logger.exception("Search backend %r failed; falling back to the database", primary)
         results.degraded = True
@@ -505,13 +593,20 @@ def search_pages(
         if _is_database(primary) and fallback == DATABASE_BACKEND:
             return results
         try:
-            count, number, pages = _run_safely(fallback, *args)
+            count, number, pages, windowed = _search_with(
+                fallback, text, search_query, filters, sort, results.page, page_size
+            )
         except Exception:
             logger.exception("Fallback search backend %r failed too", fallback)
             return results
+    if windowed and sort == "relevance":
+        results.notices.append(
+            _("检索结果较多：相关度排序只在最新发布的 %(window)d 条信息中比较，更早的结果按发布日期排列。增加检索词或使用筛选可以缩小范围。")
+            % {"window": engine.rank_window()}
+        )
 
     _prefetch(pages)
-    words = [w for w in segment_query(text) if any(c.isalnum() for c in w)]
+    words = highlight_words(text)
     traditional = (language or "").lower() in {"zh-hant", "zh-tw", "zh-hk", "zh-mo"}
     results.count, results.page = count, number
     results.hits = [_hit(p, words, request, traditional) for p in pages]

@@ -17,7 +17,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from .analysis import add_terms, forms
-from .analysis.segment import get_tokenizer
+from .analysis.segment import remove_terms
 from .models import DictionaryTerm, SearchSynonym
 
 VERSION_KEY = "disclosure_search_vocabulary_version"
@@ -52,10 +52,7 @@ def ensure_current() -> None:
             (t.term, t.frequency) for t in DictionaryTerm.objects.filter(is_active=True).only("term", "frequency")
         }
         removed = {term for term, _freq in _state["terms"]} - {term for term, _freq in terms}
-        tokenizer = get_tokenizer()
-        for term in removed:
-            for form in forms(term).search_forms:
-                tokenizer.del_word(form)
+        remove_terms(removed)
         add_terms(terms)
         groups = []
         for synonym in SearchSynonym.objects.filter(is_active=True).only("terms"):
@@ -63,6 +60,18 @@ def ensure_current() -> None:
             if len(members) > 1:
                 groups.append(members)
         _state.update(version=version, terms=terms, synonyms=groups)
+
+
+def vocabulary_version() -> str:
+    """The version of the webmasters' vocabulary this process applies (reloaded if changed)."""
+    ensure_current()
+    return _state["version"]
+
+
+def current_terms() -> frozenset[tuple[str, int | None]]:
+    """The webmasters' active dictionary terms, as this process applies them."""
+    ensure_current()
+    return frozenset(_state["terms"])
 
 
 def expand(query: str) -> list[str]:

@@ -74,3 +74,14 @@ def test_kept_entries_are_live_reviewed_numbered_and_findable() -> None:
     entry = entries.select_related("publisher").first()
     assert search_pages(entry.index_number).count >= 1
     assert search_pages(entry.publisher.name).count >= 1
+
+
+def test_queries_only_times_the_current_index_and_writes_nothing(catalog) -> None:
+    from . import factories
+
+    factories.entry(catalog, title="关于政府信息公开工作要点的通知")
+    pages = CatalogEntryPage.objects.count()
+    output = _run("--queries-only", "--queries", "6")
+    assert re.search(r"^Queries: 6, median [\d.]+ ms, p95 [\d.]+ ms", output, re.MULTILINE)
+    assert CatalogEntryPage.objects.count() == pages
+    assert not DisclosurePortalPage.objects.filter(slug__startswith=bench.PORTAL_SLUG_PREFIX).exists()

@@ -22,6 +22,10 @@ Design choices, and why:
 * Query side, precise mode: each query form is cut into words once; a document
   matches when all words of one form are among its index words
   (:func:`query_token_sets`, an OR of ANDs).
+* :func:`segment_for_index` remembers its last few thousand results: Wagtail asks a
+  page for its title and body text several times per indexing pass, and a bulk
+  rebuild primes the memo from worker processes (:func:`prime`). Any dictionary
+  change forgets it, so a new term applies to the next page indexed.
 * jieba's "Building prefix dict" messages are silenced, and its cache goes to the
   system temp directory, never into the repository.
 """
@@ -31,7 +35,7 @@ from __future__ import annotations
 import logging
 import tempfile
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import jieba
@@ -41,8 +45,12 @@ from search.analysis.normalise import NormalisedForms, forms
 __all__ = [
     "DOMAIN_TERMS_FILE",
     "add_terms",
+    "forget",
     "get_tokenizer",
+    "prime",
     "query_token_sets",
+    "remembered",
+    "remove_terms",
     "segment",
     "segment_for_index",
     "segment_query",
@@ -58,6 +66,9 @@ logging.getLogger("jieba").setLevel(logging.WARNING)
 
 _LOCK = threading.RLock()
 _tokenizer: jieba.Tokenizer | None = None
+# segment_for_index results by text; bounded, cleared whole when full or on a dictionary change.
+_MEMO: dict[str, str] = {}
+_MEMO_SIZE = 4096
 
 
 def _read_terms(path: Path) -> list[tuple[str, int | None]]:
@@ -100,10 +111,28 @@ def add_terms(terms: Iterable[str | tuple[str, int]]) -> None:
     with _LOCK:
         for item in terms:
             term, freq = (item, None) if isinstance(item, str) else item
-            for form in forms(term).search_forms:
-                form = form.strip()
-                if form and not any(c.isspace() for c in form):
-                    tokenizer.add_word(form, freq)
+            for form in _term_forms(term):
+                tokenizer.add_word(form, freq)
+        forget()
+
+
+def remove_terms(terms: Iterable[str]) -> None:
+    """Take terms added by :func:`add_terms` out of the dictionary again."""
+    tokenizer = get_tokenizer()
+    with _LOCK:
+        for term in terms:
+            for form in _term_forms(term):
+                tokenizer.del_word(form)
+        forget()
+
+
+def _term_forms(term: str) -> list[str]:
+    return [f for f in (form.strip() for form in forms(term).search_forms) if f and not any(c.isspace() for c in f)]
+
+
+def forget() -> None:
+    """Drop remembered index segmentations (after a dictionary change)."""
+    _MEMO.clear()
 
 
 def _is_word(token: str) -> bool:
@@ -146,6 +175,32 @@ def segment_for_index(text: str) -> str:
     The ``chars`` form keeps its word frequencies; words only the ``phrases`` form
     has (信息 for 資訊) are appended, then the 文号/索引号 forms.
     """
+    words = _MEMO.get(text)
+    if words is None:
+        words = _segment_for_index(text)
+        _remember(text, words)
+    return words
+
+
+def _remember(text: str, words: str) -> None:
+    if len(_MEMO) >= _MEMO_SIZE:
+        _MEMO.clear()
+    _MEMO[text] = words
+
+
+def remembered(text: str) -> bool:
+    return text in _MEMO
+
+
+def prime(texts: Sequence[str], segmented: Sequence[str]) -> None:
+    """Store segmentations computed elsewhere (a worker process) for :func:`segment_for_index`."""
+    if len(_MEMO) + len(texts) > _MEMO_SIZE:
+        _MEMO.clear()
+    for text, words in zip(texts, segmented, strict=True):
+        _MEMO[text] = words
+
+
+def _segment_for_index(text: str) -> str:
     normalised = forms(text)
     tokens = segment(normalised.chars)
     if normalised.phrases != normalised.chars:

@@ -1,6 +1,8 @@
 """Benchmark full-text search at catalog scale: bulk creation, bulk indexing, query latency.
 
 ``manage.py bench_search --entries 100000 [--queries 200] [--seed-dir PATH] [--keep]``
+``manage.py bench_search --queries-only`` times the searches against what is indexed now
+(a real site's index, or entries an earlier run left with ``--keep``).
 
 Run it against a throwaway database (``DATABASE_URL=sqlite:////tmp/bench.sqlite3``):
 it writes tens of thousands of pages and, by design, leaves one immutable confidentiality
@@ -49,6 +51,11 @@ class Command(BaseCommand):
             help="Abort one search after this many seconds and count it as a timeout (0: never).",
         )
         parser.add_argument("--backend", default="default", help="Search backend to index into (default: default).")
+        parser.add_argument(
+            "--queries-only",
+            action="store_true",
+            help="Create and index nothing: time the searches against the current index.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         entries: int = options["entries"]
@@ -59,10 +66,17 @@ class Command(BaseCommand):
         if backend_name != "default" and backend_name not in backend_config:
             raise CommandError(f"No search backend named {backend_name!r}.")
         backend = get_search_backend(backend_name)
-        backend_path = str(backend_config.get(backend_name, {}).get("BACKEND", "wagtail.search.backends.database"))
+        backend_path = str(backend_config.get(backend_name, {}).get("BACKEND", "search.backends.database"))
         is_database = backend_path.rstrip(".").endswith("backends.database")
         progress = self.stderr._out if options["verbosity"] > 0 else None
         rng = random.Random(options["random_seed"])
+
+        if options["queries_only"]:
+            queries = bench.run_queries(
+                options["queries"], rng=rng, timeout=options["query_timeout"] or None, progress=progress
+            )
+            self.report_queries(queries)
+            return
 
         sentences, source = bench.load_sentences(options["seed_dir"])
         self.stdout.write(f"Content: {source}")

@@ -63,7 +63,7 @@ if ELASTICSEARCH_URL or OPENSEARCH_URL:
     # cjk (no plugin), smartcn or ik (cluster plugins); the database index stays as the
     # fallback the public search uses when the engine is down.
     DISCLOSURE_SEARCH_ANALYZER = os.environ.get("DISCLOSURE_SEARCH_ANALYZER", "cjk")
-    WAGTAILSEARCH_BACKENDS["database"] = {"BACKEND": "wagtail.search.backends.database"}
+    WAGTAILSEARCH_BACKENDS["database"] = {"BACKEND": "search.backends.database"}
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
