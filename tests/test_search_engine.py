@@ -201,3 +201,63 @@ def test_wagtail_entry_is_written_once_with_its_title_factor(catalog):
     assert {"三公经费", "预算"} <= set(rows[first.pk].body.split())
     # Longer titles get the smaller factor, as Wagtail's own refresh would give them.
     assert rows[second.pk].title_norm < rows[first.pk].title_norm
+
+
+def _wagtail_and_ours():
+    from modelsearch.backends import get_search_backend
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+    return SQLiteSearchBackend({}), get_search_backend("default")
+
+
+def test_admin_ranking_equals_wagtails_without_its_quadratic_query(catalog):
+    from wagtail.models import Page
+
+    for n in range(6):
+        factories.entry(catalog, title=f"关于财政预算{'公开' * (n % 3)}的通知{n}", body=_body("财政 预算 " * (n + 1)))
+    wagtail, ours = _wagtail_and_ours()
+    for method in ("search", "autocomplete"):
+        for query in ("财政", "预算", "关于", "通知 财政"):
+            expected = getattr(wagtail, method)(query, Page.objects.all())
+            found = getattr(ours, method)(query, Page.objects.all())
+            assert [p.pk for p in found] == [p.pk for p in expected], (method, query)
+            assert found.count() == expected.count()
+            assert [p.pk for p in found[1:3]] == [p.pk for p in expected[1:3]]
+
+
+def test_admin_results_past_the_ranked_ones_follow_newest_first(catalog, monkeypatch):
+    from wagtail.models import Page
+
+    from search.backends import sqlite
+
+    entries = [factories.entry(catalog, title=f"关于社会保险的通知{n}", body=_body("社会保险" * (n + 1))) for n in range(5)]
+    wagtail, ours = _wagtail_and_ours()
+    monkeypatch.setattr(sqlite, "RANKED_LIMIT", 2)
+    best = [p.pk for p in wagtail.search("社会保险", Page.objects.all())][:2]
+    found = ours.search("社会保险", Page.objects.all())
+    rest = sorted((e.pk for e in entries if e.pk not in best), reverse=True)
+    assert [p.pk for p in found] == best + rest
+    assert [p.pk for p in found[:2]] == best
+    assert [p.pk for p in found[2:4]] == rest[:2]
+    assert found.count() == 5
+
+
+def test_the_admin_page_search_answers(catalog, admin_client):
+    entry = factories.entry(catalog, title="关于养老服务补贴的通知")
+    response = admin_client.get("/admin/pages/search/", {"q": "关于养老服务补贴的通知"})
+    assert response.status_code == 200
+    assert entry.title in response.content.decode()
+
+
+def test_the_admin_finds_a_chinese_word_inside_a_title(catalog, admin_client):
+    from wagtail.documents.models import Document
+
+    entry = factories.entry(catalog, title="关于做好防汛抗旱工作的通知")
+    other = factories.entry(catalog, title="关于优化营商环境的通知")
+    response = admin_client.get("/admin/pages/search/", {"q": "防汛"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert entry.title in html and other.title not in html
+    # The query as typed still matches text that is not segmented (a document's title).
+    Document.objects.create(title="防汛预案全文")
+    assert [d.title for d in Document.objects.search("防汛预案全文")] == ["防汛预案全文"]
