@@ -541,6 +541,9 @@ def _search_with(
 ) -> tuple[int, int, list[Any], bool]:
     """(count, page number, pages, windowed) from the embedded engine or a Wagtail backend."""
     if _uses_engine(backend_name):
+        if connection.in_atomic_block:  # a failure must leave the caller's transaction usable
+            with transaction.atomic():
+                return _run_engine(query_word_sets(text), filters, sort, page, page_size)
         return _run_engine(query_word_sets(text), filters, sort, page, page_size)
     queryset = candidates(filters).specific()
     if sort == "date":
