@@ -47,33 +47,35 @@ def rank_window() -> int:
     return max(1, int(getattr(settings, "DISCLOSURE_SEARCH_RANK_WINDOW", DEFAULT_RANK_WINDOW)))
 
 
+# Databases where the FTS table was found; only migrating back past 0003 removes it.
+_available: set[str] = set()
+
+
 def available() -> bool:
-    """True when the default database is SQLite with this module's FTS table."""
+    """True when the default database is SQLite with this module's FTS table (looked up once)."""
     if connection.vendor != "sqlite":
         return False
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = %s", [FTS_TABLE])
-        return cursor.fetchone() is not None
+    name = str(connection.settings_dict.get("NAME"))
+    if name not in _available:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = %s", [FTS_TABLE])
+            if cursor.fetchone() is None:
+                return False
+        _available.add(name)
+    return True
 
 
 # ----------------------------------------------------------------------------- writing
 
 
-def publication_date(page: Any) -> datetime.date:
-    """The date results are sorted by: 发布日期 where the type has one, else first publication."""
-    from .service import date_field
-
-    name = date_field(type(page))
-    value = getattr(page, name, None) if name else None
-    if value is None and getattr(page, "first_published_at", None) is not None:
-        value = page.first_published_at.date()
-    return value or datetime.date.today()
-
-
 def sort_key(page: Any) -> int:
+    """The page's publication date (the one results show), then its id."""
+    from .service import publication_date
+
     if not 0 < page.pk <= _PAGE_ID_MASK:
         raise ValueError(f"page id {page.pk} does not fit the search sort key")
-    return (publication_date(page).toordinal() << _PAGE_ID_BITS) | page.pk
+    date = publication_date(page) or datetime.date.today()
+    return (date.toordinal() << _PAGE_ID_BITS) | page.pk
 
 
 def page_id(key: int) -> int:

@@ -431,7 +431,8 @@ class SearchResults:
         return Paginator(range(self.count), self.page_size).get_page(self.page)
 
 
-def _published(page: Any) -> datetime.date | None:
+def publication_date(page: Any) -> datetime.date | None:
+    """The date a result shows and sorts by: 发布日期 where the type has one, else first publication."""
     name = date_field(type(page))
     value = getattr(page, name, None) if name else None
     if value is None and page.first_published_at is not None:
@@ -452,7 +453,7 @@ def _hit(page: Any, words: list[str], request: Any, traditional: bool) -> Search
         type_code=type(page)._meta.model_name,
         index_number=index_number,
         publisher=publishers[0] if publishers else "",
-        published=_published(page),
+        published=publication_date(page),
         snippet=highlight(text.body_text, words, length=SNIPPET_LENGTH, traditional=traditional),
     )
 

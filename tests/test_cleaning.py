@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from disclosure_pages.cleaning import (
     tidy_lines,
 )
 
-SEEDS_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+from .seeds import require_seeds
 
 DOC_NUMBERS = ["宜政办秘[2008]8号", "国办发〔2019〕26号", "国办发【2019】9号", "宜政发[2008]4号", "国令第672号"]
 
@@ -303,13 +302,7 @@ EXPECTED_CHROME = ("导语", "導語", "被举报", "非法(文档", "ICP备", "
 
 
 def seed_files() -> list[Path]:
-    if not SEEDS_DIR.is_dir():
-        if os.environ.get("CI"):
-            pytest.fail(f"seed directory {SEEDS_DIR} is missing in CI")
-        pytest.skip(f"seeds ({SEEDS_DIR}) exist only on development machines and in CI")
-    files = sorted(SEEDS_DIR.glob("*.txt"))
-    assert files, f"no seed files in {SEEDS_DIR}"
-    return files
+    return require_seeds()
 
 
 @pytest.fixture(scope="module")

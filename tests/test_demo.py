@@ -6,7 +6,6 @@ so the other test modules see the database as migrations left it.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,9 +38,10 @@ from disclosure_pages.models import (
     Validity,
 )
 
+from .seeds import require_seeds
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEMO_DIR = REPO_ROOT / "disclosure_pages" / "demo"
-SEEDS_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 SEED_RUN = 30
 
 SECTION_TITLES = [
@@ -216,12 +216,8 @@ def _without_space(text: str) -> str:
 
 
 def test_demo_data_does_not_copy_the_seed_texts():
-    if not SEEDS_DIR.is_dir():
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must have the seed texts at {SEEDS_DIR}")
-        pytest.skip("seed texts are only on development machines and CI (../shared/seeds)")
     runs: set[str] = set()
-    for seed in SEEDS_DIR.glob("*.txt"):
+    for seed in require_seeds():
         text = _without_space(seed.read_text("utf-8"))
         runs.update(text[i : i + SEED_RUN] for i in range(len(text) - SEED_RUN + 1))
     copied = []

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime
 import html
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import mean
@@ -38,14 +37,13 @@ from .relevance.cases import (
     FORMS,
     NEEDS,
     SEEDS,
-    SEEDS_DIR,
     Document,
     Form,
     Need,
     check_set,
     load_documents,
-    seeds_available,
 )
+from .seeds import require_seeds
 
 REPORT = Path(__file__).resolve().parents[1] / "var" / "relevance-report.txt"
 K = 10
@@ -67,12 +65,7 @@ MRR_FLOOR = 0.8
 
 
 def _require_seeds() -> None:
-    if seeds_available():
-        return
-    message = f"seed documents not found in {SEEDS_DIR} (they exist on development machines and in CI)"
-    if os.environ.get("CI"):
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
+    require_seeds(seed.filename for seed in SEEDS.values())
 
 
 def _publish(documents: list[Document]) -> dict[int, Document]:

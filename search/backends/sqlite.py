@@ -162,26 +162,25 @@ class RankedQueryMixin:
         shown = {str(pk) for pk in self.queryset.filter(pk__in=list(scores)).values_list("pk", flat=True)}
         order = [object_id for object_id in scores if object_id in shown]
         start = start or 0
-        if stop is not None and stop <= len(order):
-            page = order[start:stop]
-            queryset = self.queryset.filter(pk__in=page)
-            rank = Case(*[When(pk=pk, then=Value(i)) for i, pk in enumerate(page)], output_field=IntegerField())
-            queryset = queryset.annotate(_disclosure_rank=rank).order_by("_disclosure_rank")
-            if score_field:
-                queryset = queryset.annotate(
-                    **{score_field: Case(*[When(pk=pk, then=Value(scores[pk])) for pk in page], output_field=FloatField())}
-                )
-            return queryset
-        # A slice reaching past the ranked matches: those first, then the rest by -pk.
-        rank = Case(
-            *[When(pk=pk, then=Value(i)) for i, pk in enumerate(order)], default=Value(len(order)), output_field=IntegerField()
-        )
-        queryset = matching.annotate(_disclosure_rank=rank).order_by("_disclosure_rank", "-pk")
+        # A slice within the ranked matches loads just them; one reaching past them takes
+        # the ranked ones first, then the rest of the matches by -pk.
+        within = stop is not None and stop <= len(order)
+        ranked_ids = order[start:stop] if within else order
+        queryset = self.queryset.filter(pk__in=ranked_ids) if within else matching
+        queryset = queryset.annotate(
+            _disclosure_rank=_by_id(ranked_ids, range(len(ranked_ids)), len(ranked_ids), IntegerField())
+        ).order_by("_disclosure_rank", "-pk")
         if score_field:
             queryset = queryset.annotate(
-                **{score_field: Case(*[When(pk=pk, then=Value(scores[pk])) for pk in order], default=Value(0.0), output_field=FloatField())}
+                **{score_field: _by_id(ranked_ids, [scores[pk] for pk in ranked_ids], 0.0, FloatField())}
             )
-        return queryset[start:stop]
+        return queryset if within else queryset[start:stop]
+
+
+def _by_id(ids: list[str], values: Any, default: Any, output_field: Any) -> Case:
+    """``values[i]`` for the row whose pk is ``ids[i]``, ``default`` otherwise."""
+    whens = [When(pk=pk, then=Value(value)) for pk, value in zip(ids, values, strict=True)]
+    return Case(*whens, default=Value(default), output_field=output_field)
 
 
 class RankedSearchResults(SQLiteSearchResults):

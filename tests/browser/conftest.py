@@ -27,7 +27,10 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-MISSING_MESSAGE = f"chromium not found at {CHROMIUM}; install Debian's chromium to run browser tests"
+MISSING_MESSAGE = (
+    f"chromium not found at {CHROMIUM}: browser tests run where Debian's chromium is installed "
+    "(.ci/run installs it and sets REQUIRE_BROWSER=1, which turns this skip into a failure)"
+)
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 390, "height": 844}

@@ -44,15 +44,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Literal
 
 import opencc
 
 from disclosure_pages.cleaning import text_to_paragraphs
 
-# tests/relevance/cases.py → parents[3] is the directory that holds the repository.
-SEEDS_DIR = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+from ..seeds import SEEDS_DIR
 
 Form = Literal["hans", "hk", "tw"]
 FORMS: tuple[Form, ...] = ("hans", "hk", "tw")
@@ -130,10 +128,6 @@ class Document:
 @cache
 def _converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
-
-
-def seeds_available() -> bool:
-    return all((SEEDS_DIR / seed.filename).is_file() for seed in SEEDS.values())
 
 
 @cache
@@ -285,7 +279,6 @@ __all__ = [
     "NEEDS",
     "PASSAGES",
     "SEEDS",
-    "SEEDS_DIR",
     "Document",
     "Form",
     "Need",
@@ -294,5 +287,4 @@ __all__ = [
     "check_set",
     "convert",
     "load_documents",
-    "seeds_available",
 ]
