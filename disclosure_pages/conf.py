@@ -15,6 +15,11 @@ DEFAULTS: dict[str, Any] = {
     "DISCLOSURE_CATALOG_MAX_PAGE_SIZE": 100,
     # Template every public disclosure page extends; a host site may point it at its own.
     "DISCLOSURE_BASE_TEMPLATE": "disclosure_pages/base.html",
+    # Four eyes (审核与发布分离): when True, an author may review their own content and a
+    # reviewer may sign off what they reviewed. For emergencies only; every use is logged
+    # (audit log ``disclosure_pages.four_eyes_override`` and a warning) and the admin
+    # shows a banner while it is on.
+    "DISCLOSURE_ALLOW_SINGLE_PERSON_EMERGENCY": False,
 }
 
 

@@ -16,6 +16,8 @@ from .guide.models import GuideIndexPage, GuidePage, ReadingRoom
 from .interpretation.models import InterpretationForm, InterpretationIndexPage, PolicyInterpretationPage, PolicyLink
 from .mixins import DisclosurePageMixin
 from .moderation.models import ConfidentialityReview, ConfidentialityReviewTask, Decision, Outcome
+from .moderation.passes import PublicationPass
+from .moderation.published_files import PublishedFile
 from .portal.models import DisclosurePortalPage
 from .site_settings import DisclosureSettings
 from .taxonomy.models import ClassificationTerm, Dimension, Organisation
@@ -49,6 +51,8 @@ __all__ = [
     "Organisation",
     "PolicyInterpretationPage",
     "PolicyLink",
+    "PublicationPass",
+    "PublishedFile",
     "ReadingRoom",
     "TopicIndexPage",
     "TopicPage",

@@ -78,4 +78,5 @@ def hide_publish_without_approval(menu_items, request, context) -> None:
     if page is None or page.pk is None or approval_for(page.get_latest_revision_as_object()) is None:
         menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
 
+from .file_hooks import *  # noqa: E402,F401,F403
 from .moderation_hooks import *  # noqa: E402,F401,F403

@@ -60,6 +60,7 @@ from disclosure_pages.catalog.models import (
 from disclosure_pages.cleaning import cjk_count, clean_text
 from disclosure_pages.moderation.fingerprint import content_fingerprint
 from disclosure_pages.moderation.models import CHECKLIST_KEYS, ConfidentialityReview, Decision, Outcome, Source
+from disclosure_pages.moderation.passes import bulk_publication_passes
 from disclosure_pages.moderation.review import record_legacy_approval
 from disclosure_pages.pagebase import BasePage
 from disclosure_pages.portal.models import DisclosurePortalPage
@@ -512,7 +513,7 @@ def _insert_batch(entries: list[CatalogEntryPage], child_sql: str, child_fields:
     rows = [[f.get_db_prep_save(f.pre_save(entry, True), connection) for f in child_fields] for entry in entries]
     with connection.cursor() as cursor:
         cursor.executemany(child_sql, rows)
-    ConfidentialityReview.objects.bulk_create(
+    reviews = ConfidentialityReview.objects.bulk_create(
         ConfidentialityReview(
             page_id=entry.pk,
             fingerprint=fingerprint,
@@ -528,10 +529,10 @@ def _insert_batch(entries: list[CatalogEntryPage], child_sql: str, child_fields:
         for entry, fingerprint in zip(entries, fingerprints, strict=True)
     )
     now = timezone.now()
-    # The database trigger checks every row that becomes live against the reviews above.
-    BasePage.objects.filter(pk__in=[e.pk for e in entries]).update(
-        live=True, first_published_at=now, last_published_at=now
-    )
+    # The database triggers let a row go live only with a pass naming its approval above.
+    page_ids = [e.pk for e in entries]
+    with bulk_publication_passes(page_ids, {r.page_id: r.pk for r in reviews}):
+        BasePage.objects.filter(pk__in=page_ids).update(live=True, first_published_at=now, last_published_at=now)
 
 
 # ----------------------------------------------------------------------- indexing

@@ -12,8 +12,10 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from disclosure_pages.catalog.importer import ID_PREFIX, Lookups, content_key, validate_lines
+from disclosure_pages.catalog.importer import ID_PREFIX, KNOWN_FIELDS, MAX_BODY, Lookups, content_key, validate_lines
 from disclosure_pages.models import (
     CatalogEntryPage,
     CatalogIndexPage,
@@ -380,6 +382,7 @@ def test_bad_file_lists_every_error_and_writes_nothing(tmp_path: Path, catalog, 
         ({"keywords": ["a", 1]}, "keywords", "list of strings"),
         ({"keywords": "词" * 201}, "keywords", "too long"),
         ({"summary": "概" * 301}, "summary", "too long"),
+        ({"body": "文" * (MAX_BODY + 1)}, "body", "too long"),
         ({"validity": "永久有效"}, "validity", "现行有效"),
         ({"disclosure_mode": "公开"}, "disclosure_mode", "unknown value"),
         ({"classifications": ["通知"]}, "classifications", "object"),
@@ -506,3 +509,205 @@ def test_validating_ten_thousand_lines_takes_seconds(catalog, org) -> None:
     elapsed = time.perf_counter() - start
     assert result.ok and len(result.entries) == 10_000
     assert elapsed < 30, f"validating 10,000 lines took {elapsed:.1f}s"
+
+
+# --- hostile lines: each is a line error, never a crash; nothing is written ----------------------
+
+
+def raw_file(tmp_path: Path, *lines: bytes) -> Path:
+    """A file of raw lines, for bytes that json.dumps would never produce."""
+    path = tmp_path / "raw.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    return path
+
+
+def good_line(**fields: Any) -> bytes:
+    """A valid line, ASCII-escaped the way many exporters write it (so \\ud800 stays an escape)."""
+    return json.dumps(record(**fields), ensure_ascii=True).encode()
+
+
+def refused(path: Path) -> str:
+    """The command's error for ``path``, after checking that not a single page was written."""
+    from wagtail.models import Page
+
+    before = Page.objects.count()
+    message = run_error(str(path))
+    assert Page.objects.count() == before
+    assert "nothing was imported" in message
+    return message
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        (good_line(title="\ud800"), "title"),
+        (good_line(body="正文\udfff正文"), "body"),
+        (good_line(classifications={"topic": ["\ud83d"]}), "classifications"),
+        (good_line(**{"note\ud800": "x"}), "note\\ud800"),  # in a key: shown escaped
+    ],
+)
+def test_a_lone_surrogate_is_a_line_error(tmp_path: Path, catalog, org, line: bytes, field: str) -> None:
+    message = refused(raw_file(tmp_path, good_line(id="ok"), line))
+    assert f"line 2: {field}: " in message and "lone surrogate" in message
+    message.encode("utf-8")  # the message itself can be printed
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        b"[" * 100_000,
+        b'{"title": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+        b'{"title": ' + b'{"a":' * 50_000 + b"1" + b"}" * 50_001,
+    ],
+)
+def test_deep_nesting_is_a_line_error(tmp_path: Path, catalog, org, line: bytes) -> None:
+    message = refused(raw_file(tmp_path, good_line(id="ok"), line, b"{"))
+    assert "line 2: json: " in message and "nested too deeply" in message
+    assert "line 3: json: " in message  # the lines after it are still read and numbered
+
+
+def test_nesting_the_parser_accepts_is_checked_like_any_value(tmp_path: Path, catalog, org) -> None:
+    deep = good_line(id="deep").replace(b'"doc_number": ""', b'"doc_number": ""' + b', "keywords": ' + b"[" * 500 + b"]" * 500)
+    message = refused(raw_file(tmp_path, deep))
+    assert "line 1: keywords: " in message
+
+
+def test_invalid_utf8_inside_a_value_is_a_line_error(tmp_path: Path, catalog, org) -> None:
+    broken = good_line(id="2", title="TITLE").replace(b"TITLE", b"\xe5\x85")  # a cut-off 3-byte character
+    message = refused(raw_file(tmp_path, good_line(id="1"), broken, b"\xff\xfe{}"))
+    assert "line 2: json: " in message and "not UTF-8" in message
+    assert "line 3: json: " in message
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"id": "a\x00b"}, "id"),  # PostgreSQL refuses NUL; SQLite stored it before
+        ({"title": "标题\x00"}, "title"),
+        ({"body": "\x00"}, "body"),
+        ({"publisher": "安庆市人民政府办公室\x00"}, "publisher"),
+        ({"keywords": ["词", "\x00"]}, "keywords"),
+    ],
+)
+def test_a_nul_character_is_a_line_error(tmp_path: Path, catalog, org, fields: dict[str, Any], field: str) -> None:
+    message = refused(raw_file(tmp_path, good_line(id="ok"), good_line(**{"id": "nul", **fields})))
+    assert f"line 2: {field}: " in message and "NUL" in message
+
+
+@pytest.mark.parametrize("line", [b"[1, 2]", b'"text"', b"42", b"null", b"true", b"1" * 5000])
+def test_a_line_that_is_not_an_object_writes_nothing(tmp_path: Path, catalog, org, line: bytes) -> None:
+    assert "line 2: json: " in refused(raw_file(tmp_path, good_line(id="ok"), line))
+
+
+def test_a_bom_is_only_allowed_at_the_start_of_the_file(tmp_path: Path, catalog, org) -> None:
+    path = raw_file(tmp_path, "\ufeff".encode() + good_line(id="1"), "\ufeff".encode() + good_line(id="2"))
+    message = refused(path)
+    assert "line 2: json: " in message and "line 1:" not in message
+
+
+def test_an_over_long_line_is_a_line_error_and_is_not_read_whole(tmp_path: Path, catalog, org) -> None:
+    from disclosure_pages.catalog.importer import MAX_LINE_BYTES
+
+    huge = good_line(id="huge", body="a" * MAX_LINE_BYTES)  # valid JSON: imported before the bound
+    message = refused(raw_file(tmp_path, good_line(id="1"), huge, b"{"))
+    assert "line 2: json: " in message and f"{len(huge)} bytes" in message and "too long" in message
+    assert "line 3: json: " in message
+    # A line of exactly the limit is read (and then judged on its fields).
+    edge = good_line(id="edge", body="")
+    edge = edge.replace(b'"body": ""', b'"body": "' + b"a" * (MAX_LINE_BYTES - len(edge)) + b'"')
+    assert len(edge) == MAX_LINE_BYTES
+    assert "line 1: body: " in refused(raw_file(tmp_path, edge))
+
+
+def test_an_over_long_value_is_shown_cut_short(tmp_path: Path, catalog, org) -> None:
+    message = refused(raw_file(tmp_path, good_line(publisher="机" * 100_000)))
+    assert "line 1: publisher: " in message and "共 100000 字" in message and len(message) < 2_000
+
+
+# --- the same organ + 文号 under two ids ---------------------------------------------------------
+
+
+def test_same_organ_and_doc_number_under_two_ids_in_one_file(tmp_path: Path, catalog, org) -> None:
+    path = write_jsonl(
+        tmp_path,
+        record(id="a", title="甲", doc_number="国办发[2019]26号"),
+        record(id="b", title="乙", doc_number="国办发〔2019〕26号"),  # the same 文号, normalised
+        record(title="丙", doc_number="国办发【2019】26號"),  # and once without an id
+    )
+    message = refused(path)
+    assert "line 2: doc_number: " in message and "line 3: doc_number: " in message
+    assert "line 1" in message and "under another id" in message
+
+
+def test_empty_doc_numbers_and_other_organs_never_clash(tmp_path: Path, catalog, org) -> None:
+    Organisation.objects.create(name="安庆市财政局", code="00311092X")
+    path = write_jsonl(
+        tmp_path,
+        record(id="a", title="甲", doc_number=""),
+        record(id="b", title="乙", doc_number=""),
+        record(id="c", title="丙", doc_number="宜政发〔2008〕19号"),
+        record(id="d", title="丁", doc_number="宜政发〔2008〕19号", publisher="00311092X"),
+    )
+    out, _ = run(str(path))
+    assert "created 4" in out
+
+
+def test_same_organ_and_doc_number_as_a_stored_entry_under_another_id(tmp_path: Path, catalog, org) -> None:
+    run(str(write_jsonl(tmp_path, record(id="a", doc_number="国办发〔2019〕26号"), name="first.jsonl")))
+    stored = CatalogEntryPage.objects.get()
+    # The same id again is a re-import (skipped), not a clash.
+    out, _ = run(str(write_jsonl(tmp_path, record(id="a", doc_number="国办发[2019]26号"), name="again.jsonl")))
+    assert "created 0, skipped 1" in out
+
+    other = write_jsonl(tmp_path, record(id="ok"), record(id="b", title="乙", doc_number="国办发[2019]26号"), name="b.jsonl")
+    message = refused(other)
+    assert "line 2: doc_number: " in message and f"page {stored.pk}" in message
+
+    # An entry made in the admin has no import key: it clashes with any id.
+    CatalogEntryPage.objects.filter(pk=stored.pk).update(import_key=None)
+    message = refused(write_jsonl(tmp_path, record(id="a", doc_number="国办发〔2019〕26号"), name="c.jsonl"))
+    assert "line 1: doc_number: " in message
+
+
+# --- property: no line crashes the validator -------------------------------------------------------
+
+
+def _offline_lookups() -> Lookups:
+    """Lookups built from unsaved objects: the property test needs no database."""
+    from disclosure_pages.models import Organisation as Org
+
+    terms = [ClassificationTerm(pk=1, dimension="genre", name="通知", parent_id=None, is_active=True)]
+    return Lookups([Org(pk=1, name="安庆市人民政府办公室", code="003110926")], terms)
+
+
+# Text with surrogates and control characters, which st.text() leaves out by default.
+_TEXT = st.text(st.characters(categories=["Cs", "Cc", "L", "N", "P", "Zs"]), max_size=30) | st.text()
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | _TEXT,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_TEXT, inner, max_size=4),
+    max_leaves=12,
+)
+_FIELDS = st.sampled_from(sorted(KNOWN_FIELDS) + ["other"])
+_OBJECTS = st.dictionaries(_FIELDS | _TEXT, _JSON, max_size=10).map(lambda d: {**record(), **d})
+
+
+def _assert_validates(lines: list[bytes | str]) -> None:
+    result = validate_lines(lines, _offline_lookups(), against_database=False)
+    for problem in result.errors + result.warnings:
+        str(problem).encode("utf-8")  # every message can be printed
+    for entry in result.entries:
+        for value in (entry.title, entry.doc_number, entry.summary, entry.keywords, entry.import_key, *entry.paragraphs):
+            value.encode("utf-8")
+            assert "\x00" not in value
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_OBJECTS, max_size=3), st.booleans())
+def test_any_object_line_is_validated_without_crashing(objects: list[dict[str, Any]], ascii_only: bool) -> None:
+    _assert_validates([json.dumps(o, ensure_ascii=ascii_only).encode("utf-8", "surrogatepass") for o in objects])
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.binary(max_size=200) | _TEXT, max_size=4))
+def test_any_text_or_bytes_line_is_validated_without_crashing(lines: list[bytes | str]) -> None:
+    _assert_validates(lines)

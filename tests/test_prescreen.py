@@ -87,6 +87,37 @@ def test_id_number_look_alikes_are_not_flagged(text):
     assert "id_number" not in kinds(text)
 
 
+def test_id_number_with_a_wrong_check_character_is_still_flagged():
+    text = f"身份证号码：{WRONG_CHECK_ID}，住址略。"
+    finding = only(text, "id_number_unverified")
+    assert str(finding.label) == "疑似身份证号（校验位不符）"  # told apart from a valid one
+    assert finding.excerpt == "1101**********0021"
+    assert text[finding.start : finding.end] == WRONG_CHECK_ID
+    assert WRONG_CHECK_ID not in all_text_of(finding) and "1949" not in finding.context
+    assert kinds(VALID_ID) == ["id_number"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "编号990105194912310021",  # no such province
+        "编号110105194902300021",  # 30 February
+        "编号110105194913010021",  # month 13
+        "编号1101051949123100211",  # 19 digits
+    ],
+)
+def test_numbers_not_shaped_like_an_id_are_not_flagged_as_one(text):
+    assert not {"id_number", "id_number_unverified"} & set(kinds(text))
+
+
+def test_an_id_shaped_number_that_passes_luhn_is_an_id_number_not_a_card():
+    # 18 digits with a card prefix (62…) that pass Luhn but not MOD 11-2: still a person's number.
+    number = next(
+        n for n in (f"6201051949123100{i:02d}" for i in range(100)) if luhn_ok(n) and not is_valid_id_number(n)
+    )
+    assert kinds(f"号码{number}") == ["id_number_unverified"]
+
+
 def test_lower_case_x_and_full_width_digits():
     assert kinds(VALID_ID.lower()) == ["id_number"]
     full_width = "１１０１０５１９４９１２３１００２Ｘ"
@@ -251,6 +282,30 @@ def test_context_masks_every_finding_in_the_window():
     assert [text[f.start : f.end] for f in findings] == [VALID_ID, "13812345678"]
 
 
+def test_every_excerpt_masks_every_sensitive_number_in_it():
+    # The finding is about the phone; its context also holds an ID number with a typo in
+    # its check character, a card and an address: all are masked, not only the phone.
+    text = f"电话13812345678，证号{WRONG_CHECK_ID}，卡{CARD}"
+    findings = scan_text(text, "body")
+    assert [f.kind for f in findings] == ["mobile", "id_number_unverified", "bank_card"]
+    phone, id_number, _card = findings
+    assert phone.context == "电话138****5678，证号************…"  # the ID number cut by the window edge
+    assert id_number.context == "…话138****5678，证号1101**********0021，卡*************…"
+    for finding in findings:
+        shown = finding.excerpt + finding.context
+        assert "1949" not in shown and "1234" not in shown and "0212" not in shown
+
+
+def test_excerpts_mask_what_an_overlapping_candidate_would_hide():
+    # The ID number wins the overlap with the email address around it; the name in the
+    # address is still masked, in the ID number's context as in any other.
+    text = f"邮箱 zhangsan.{VALID_ID}@example.com 等"
+    (finding,) = scan_text(text, "body")
+    assert finding.kind == "id_number"
+    assert "zhangsan" not in finding.context and "hangsan" not in finding.context
+    assert "1101**********002X@example.com" in finding.context
+
+
 def test_context_is_a_window_of_about_fifteen_characters():
     text = "甲" * 40 + "13812345678" + "乙\n" * 20
     finding = only(text, "mobile")
@@ -296,6 +351,19 @@ def test_scan_text_never_raises_and_excerpts_are_not_longer_than_matches(text):
         assert len(finding.excerpt) <= finding.end - finding.start
         if finding.kind != "classification_mark":
             assert finding.excerpt != text[finding.start : finding.end]
+
+
+_NUMBERS = st.sampled_from([VALID_ID, WRONG_CHECK_ID, CARD, CARD_GROUPED, "13812345678", "0556-5347099", "a.b@example.cn"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_NUMBERS, st.text(alphabet="，。甲乙 ", max_size=6)), max_size=8))
+def test_no_context_shows_a_number_it_masks_elsewhere(parts):
+    text = "，".join(parts)
+    for finding in scan_text(text, "body"):
+        # Whole numbers, and their middles (birth date, card digits) in a window cut short.
+        for number in (VALID_ID, WRONG_CHECK_ID, CARD, "13812345678", "5347099", "a.b@", "1949", "0212 3456"):
+            assert number not in finding.context and number not in finding.excerpt
 
 
 def test_long_text_has_no_catastrophic_backtracking():

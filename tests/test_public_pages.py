@@ -256,8 +256,9 @@ def test_entry_lists_its_attachments(client, catalog):
     document = Document(title="工作要点全文")
     document.file.save("gongzuo-yaodian.pdf", ContentFile(b"%PDF-1.4 " + b"x" * 2048), save=False)
     document.save()
-    entry = factories.entry(catalog)
-    CatalogEntryAttachment.objects.create(page=entry, document=document)
+    entry = factories.entry(catalog, publish=False)
+    CatalogEntryAttachment.objects.create(page=entry, document=document)  # a draft's: reviewed with it
+    entry = factories.publish(entry)
     html = html_of(client, entry.url)
     assert f'<a href="{document.url}">工作要点全文</a>' in html
     assert "PDF" in html and "2.0\xa0KB" in html

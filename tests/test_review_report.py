@@ -14,12 +14,15 @@ from django.utils import timezone
 
 from disclosure_pages.moderation import roles
 from disclosure_pages.moderation.admin_views import RESULTS_URL_NAME, URL_NAME
-from disclosure_pages.moderation.models import CHECKLIST_KEYS, ConfidentialityReview, Decision, Outcome
+from disclosure_pages.moderation.checklist import checklist_items, checklist_record, checklist_summary
+from disclosure_pages.moderation.models import CHECKLIST, CHECKLIST_KEYS, ConfidentialityReview, Decision, Outcome
 from disclosure_pages.moderation.review import record_review
 
 from . import factories
 
 pytestmark = pytest.mark.django_db
+
+CHECKLIST_LABELS = [str(label) for _key, label in CHECKLIST]
 
 HEADINGS = [
     "标题",
@@ -28,6 +31,7 @@ HEADINGS = [
     "公开属性",
     "不予公开依据",
     "审查意见",
+    "核对事项",
     "审查人",
     "审查时间",
     "内容指纹",
@@ -166,6 +170,7 @@ def test_csv_export(client, webmaster, records):
     assert row["公开属性"] == "不予公开"
     assert row["不予公开依据"].startswith("属于四类过程性信息")
     assert row["审查意见"] == "属于过程性信息。"
+    assert row["核对事项"] == "；".join(f"{label}：未核对" for label in CHECKLIST_LABELS)  # none checked
     assert row["审查人"] == "zhao"
     assert row["审查时间"] == timezone.localtime(withheld.created_at).strftime("%Y-%m-%d %H:%M:%S")
     assert row["内容指纹"] == withheld.fingerprint
@@ -216,3 +221,76 @@ def test_records_cannot_be_edited_or_deleted_from_the_ui(client, webmaster, reco
     for suffix in ("edit", "delete"):
         assert client.post(f"{reverse(URL_NAME)}{records['approved'].pk}/{suffix}/").status_code == 404
     assert ConfidentialityReview.objects.filter(source="workflow").count() == 3
+
+
+# --- the checklist: every item on record, checked or not ------------------------------------------
+
+
+def test_checklist_record_lists_every_item():
+    assert checklist_record(["links_checked", "unknown"]) == [
+        {"item": key, "checked": key == "links_checked"} for key in CHECKLIST_KEYS
+    ]
+
+
+@pytest.mark.parametrize(
+    ("stored", "approved", "expected"),
+    [
+        (checklist_record(["no_state_secrets"]), True, [k == "no_state_secrets" for k in CHECKLIST_KEYS]),
+        (["no_state_secrets"], True, [k == "no_state_secrets" for k in CHECKLIST_KEYS]),  # an old record
+        (CHECKLIST_KEYS, True, [True] * len(CHECKLIST_KEYS)),  # an old record, all checked
+        ([], True, [False] * len(CHECKLIST_KEYS)),  # an old approval with nothing checked
+        ([], False, []),  # a rejection: no checklist to record
+        (None, False, []),
+        ("garbage", False, []),
+        ([{"checked": True}, 3], True, [False] * len(CHECKLIST_KEYS)),  # malformed: never a crash
+    ],
+)
+def test_checklist_items_read_old_and_new_records(stored, approved, expected):
+    assert [item.checked for item in checklist_items(stored, approved=approved)] == expected
+
+
+def test_an_item_no_longer_on_the_checklist_is_still_shown():
+    items = checklist_items([{"item": "retired_item", "checked": False}])
+    assert checklist_summary(items) == "retired_item：未核对"
+
+
+def test_export_and_history_show_unchecked_items(client, webmaster, catalog, reviewers):
+    from wagtail.models import PageLogEntry
+
+    from disclosure_pages.moderation.history import APPROVED_ACTION
+
+    li, _zhao = reviewers
+    page = factories.entry(catalog, publish=False, title="依申请公开的答复")
+    review = record_review(
+        page.get_latest_revision(),
+        reviewer=li,
+        outcome=Outcome.APPROVED,
+        decision=Decision.ON_APPLICATION,
+        exemption_ground="process_information",
+        checklist=["no_state_secrets", "no_personal_information"],
+    )
+    old = ConfidentialityReview(  # a record made before unchecked items were kept
+        page_id=page.pk,
+        fingerprint="0" * 64,
+        page_title="旧记录",
+        outcome=Outcome.APPROVED,
+        decision=Decision.WITHHELD,
+        checklist=["no_state_secrets"],
+        reviewer_name="旧审查人",
+    )
+    old.save()
+
+    client.force_login(webmaster)
+    response = client.get(reverse(URL_NAME), {"export": "csv", **WORKFLOW})
+    table = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
+    checklists = {row[0]: row[HEADINGS.index("核对事项")] for row in table[1:]}
+    labels = CHECKLIST_LABELS
+    assert checklists["依申请公开的答复"] == (
+        f"{labels[0]}：已核对；{labels[1]}：已核对；{labels[2]}：未核对；{labels[3]}：未核对；{labels[4]}：未核对"
+    )
+    assert checklists["旧记录"] == "；".join(f"{label}：{'已核对' if i == 0 else '未核对'}" for i, label in enumerate(labels))
+
+    entry = PageLogEntry.objects.filter(page=page, action=APPROVED_ACTION, data__fingerprint=review.fingerprint[:12]).get()
+    assert entry.message.endswith(f"；未核对：{labels[2]}、{labels[3]}、{labels[4]}")
+    history = client.get(reverse("wagtailadmin_pages:history", args=(page.pk,))).content.decode()
+    assert f"未核对：{labels[2]}" in history

@@ -248,7 +248,8 @@ def test_proactive_approval_moves_on_to_sign_off(client, submitted, reviewer):
     assert response.status_code == 302
     review = ConfidentialityReview.objects.get(page_id=submitted.pk)
     assert review.outcome == Outcome.APPROVED and review.decision == Decision.PROACTIVE
-    assert review.findings_acknowledged and review.checklist == CHECKLIST_KEYS
+    assert review.findings_acknowledged
+    assert review.checklist == [{"item": key, "checked": True} for key in CHECKLIST_KEYS]
     assert review.revision_id == task_state.revision_id
     submitted.refresh_from_db()
     assert submitted.current_workflow_task.name == roles.SIGN_OFF_TASK_NAME
@@ -259,12 +260,16 @@ def test_approval_withheld_ends_the_workflow_without_publishing(client, submitte
     task_state = current_task_state(submitted)
     response = client_for(type(client), reviewer).post(
         action_url(submitted, "approve", task_state),
-        approval_data(decision=Decision.WITHHELD, exemption_ground="third_party_rights", checklist=[]),
+        approval_data(
+            decision=Decision.WITHHELD, exemption_ground="third_party_rights", checklist=["no_state_secrets"]
+        ),
     )
     assert response.status_code == 302
     review = ConfidentialityReview.objects.get(page_id=submitted.pk)
     assert review.outcome == Outcome.APPROVED and review.decision == Decision.WITHHELD
     assert review.exemption_ground == "third_party_rights"
+    # Every item is on record, the unchecked ones as unchecked.
+    assert review.checklist == [{"item": key, "checked": key == "no_state_secrets"} for key in CHECKLIST_KEYS]
     submitted.refresh_from_db()
     assert not submitted.live
     assert submitted.current_workflow_state is None
@@ -354,8 +359,9 @@ def test_queue_panel_query_budget(catalog, editor, reviewer, django_user_model):
         counts[total], html_text = render_panel_queries(fresh)
         assert html_text.count("预算测试通知") == total
     # tasks, group check, count, task states (with revision, user, workflow state and
-    # requester), pages (base + one per page type), organs.
-    assert counts[1] == counts[10] <= 7, counts
+    # requester), pages (base + one per page type), organs, and whether the reviewer
+    # wrote any of them (four eyes).
+    assert counts[1] == counts[10] <= 8, counts
 
 
 # --------------------------------------------------------------------------- e-mail

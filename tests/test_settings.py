@@ -20,7 +20,7 @@ PRINT = (
 
 
 def load(module: str, **env: str) -> subprocess.CompletedProcess:
-    full_env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY", "ALLOWED_HOSTS", "REDIS_URL", "ELASTICSEARCH_URL"}}
+    full_env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY", "ALLOWED_HOSTS", "REDIS_URL", "ELASTICSEARCH_URL", "WAGTAILADMIN_BASE_URL"}}
     full_env.update(env, DJANGO_SETTINGS_MODULE=module, PYTHONPATH=f"{ROOT}{os.pathsep}{ROOT / 'site'}")
     return subprocess.run([sys.executable, "-c", PRINT], cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=120)
 
@@ -55,6 +55,7 @@ def test_production_reads_services_from_the_environment():
         "hostsite.settings.production",
         SECRET_KEY="a-real-secret-" + "x" * 40,
         ALLOWED_HOSTS="xxgk.example.gov.cn, www.example.gov.cn",
+        WAGTAILADMIN_BASE_URL="https://xxgk.example.gov.cn",
         DATABASE_URL="postgres://portal@127.0.0.1:5432/portal",
         REDIS_URL="redis://127.0.0.1:6379/1",
         ELASTICSEARCH_URL="http://127.0.0.1:9200",

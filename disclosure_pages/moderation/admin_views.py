@@ -21,6 +21,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleCo
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from .checklist import checklist_summary, review_checklist
 from .models import ConfidentialityReview, Decision, Outcome, Source
 
 VIEW_PERMISSION = "disclosure_pages.view_confidentialityreview"
@@ -95,6 +96,7 @@ class ReviewRecordReportView(ReportView):
         "get_decision_display",
         "exemption_ground_label",
         "comment",
+        "checklist",
         "reviewer_name",
         "created_at",
         "fingerprint",
@@ -107,6 +109,7 @@ class ReviewRecordReportView(ReportView):
         "get_decision_display": _("公开属性"),
         "exemption_ground_label": _("不予公开依据"),
         "comment": _("审查意见"),
+        "checklist": _("核对事项"),
         "reviewer_name": _("审查人"),
         "created_at": _("审查时间"),
         "fingerprint": _("内容指纹"),
@@ -125,6 +128,12 @@ class ReviewRecordReportView(ReportView):
                 ),
             },
         }
+
+    def to_row_dict(self, item):
+        """The checklist as each item with 已核对 or 未核对, from old records (checked keys) too."""
+        row = super().to_row_dict(item)
+        row["checklist"] = checklist_summary(review_checklist(item))
+        return row
 
     def get_queryset(self):
         return ConfidentialityReview.objects.order_by("-created_at", "-pk")

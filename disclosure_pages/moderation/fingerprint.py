@@ -3,7 +3,7 @@
 Built from the page's serialisable data (the same data a revision stores) minus what is
 not content (tree position, URL slug, publication bookkeeping, locks, comments, the
 索引号 that is assigned at publication), plus the file hashes of the documents the page
-attaches, so that replacing an attachment's file invalidates the approval too.
+attaches or links from rich text, so that replacing such a file invalidates the approval too.
 """
 
 from __future__ import annotations
@@ -31,6 +31,11 @@ DOCUMENT_BLOCK_TYPES = frozenset({"document"})
 # Draftail's per-paragraph keys change whenever rich text passes through the editor;
 # they never change what is shown.
 BLOCK_KEY = re.compile(r' data-block-key=(?:\\"|")[^"\\]*(?:\\"|")')
+# Rich text stores links to documents as <a linktype="document" id="N">, in any attribute
+# order; inside a StreamField's JSON the quotes are escaped.
+A_TAG = re.compile(r"<a\b([^>]*)>")
+DOCUMENT_LINKTYPE = re.compile(r'(?:^|\s)linktype=\\?"document\\?"')
+LINK_ID = re.compile(r'(?:^|\s)id=\\?"(\d+)\\?"')
 
 
 def _without_editor_keys(value: Any) -> Any:
@@ -55,8 +60,14 @@ def _strip_children(page, content: dict[str, Any]) -> None:
             ]
 
 
+def _linked_document_ids(text: str, found: set[int]) -> None:
+    for attributes in A_TAG.findall(text):
+        if DOCUMENT_LINKTYPE.search(attributes) and (match := LINK_ID.search(attributes)):
+            found.add(int(match.group(1)))
+
+
 def _document_ids(value: Any, found: set[int]) -> None:
-    """Ids of documents in attachment rows and in StreamField document blocks."""
+    """Ids of documents in attachment rows, StreamField document blocks and rich-text links."""
     if isinstance(value, dict):
         if value.get("type") in DOCUMENT_BLOCK_TYPES and isinstance(value.get("value"), int):
             found.add(value["value"])
@@ -67,11 +78,21 @@ def _document_ids(value: Any, found: set[int]) -> None:
     elif isinstance(value, list):
         for item in value:
             _document_ids(item, found)
-    elif isinstance(value, str) and value[:1] in "[{" and '"document"' in value:
-        try:
-            _document_ids(json.loads(value), found)
-        except ValueError:
-            pass
+    elif isinstance(value, str):
+        if value[:1] in "[{" and '"document"' in value:
+            try:
+                _document_ids(json.loads(value), found)
+            except ValueError:
+                pass
+        if "linktype=" in value:
+            _linked_document_ids(value, found)
+
+
+def document_ids(page) -> set[int]:
+    """Ids of every document ``page``'s content shows or links to (what a review covers)."""
+    found: set[int] = set()
+    _document_ids(content_of(page), found)
+    return found
 
 
 def content_of(page) -> dict[str, Any]:
@@ -86,11 +107,11 @@ def content_fingerprint(page) -> str:
     from wagtail.documents import get_document_model
 
     content = content_of(page)
-    document_ids: set[int] = set()
-    _document_ids(content, document_ids)
+    ids: set[int] = set()
+    _document_ids(content, ids)
     documents = sorted(
-        get_document_model().objects.filter(pk__in=document_ids).values_list("pk", "file", "file_hash")
-    ) if document_ids else []
+        get_document_model().objects.filter(pk__in=ids).values_list("pk", "title", "file", "file_hash")
+    ) if ids else []
     payload = json.dumps(
         {"content": content, "documents": [list(d) for d in documents]},
         sort_keys=True,

@@ -18,7 +18,11 @@ class ReviewApprovalForm(forms.Form):
         help_text=_("公开属性不是“主动公开”时必须选择《条例》规定的依据。"),
     )
     checklist = forms.MultipleChoiceField(
-        label=_("核对事项"), choices=CHECKLIST, widget=forms.CheckboxSelectMultiple, required=False
+        label=_("核对事项"),
+        choices=CHECKLIST,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("主动公开须全部勾选；其他决定下未勾选的事项记入审查记录，标为“未核对”。"),
     )
     acknowledge_findings = forms.BooleanField(
         label=_("我已逐条核查自动预审提示"),

@@ -4,14 +4,16 @@ A disclosure page is live only with content whose latest confidentiality review 
 approval with the decision 主动公开. The check runs on ``pre_save`` of any page
 instance (specific or base ``Page``, raw fixture saves included), so it holds for the
 Publish button, reverts, workflows, bulk actions, schedules, APIs, copies, moves,
-translations, commands and code alike, for every user including superusers. A
-database trigger (migration 0005) backs it for writes that skip Python entirely.
+translations, commands and code alike, for every user including superusers. Database
+triggers (migration 0007) back it for writes that skip Python entirely: a live page's
+content changes only while the guard holds a publication pass for it (publication.py).
 """
 
 from __future__ import annotations
 
 import logging
 from contextvars import ContextVar
+from typing import NamedTuple
 
 from django.core.exceptions import PermissionDenied
 from django.db.models.signals import pre_save
@@ -31,7 +33,7 @@ BOOKKEEPING_FIELDS = frozenset(
         "latest_revision", "latest_revision_created_at", "draft_title", "has_unpublished_changes",
         "locked", "locked_at", "locked_by", "path", "depth", "numchild", "url_path", "slug",
         "owner", "search_description_auto", "expired", "expire_at", "go_live_at", "show_in_menus",
-        "translation_key", "locale",
+        "translation_key", "locale", "wagtail_admin_comments", "comments",
     }
 )
 
@@ -110,37 +112,59 @@ def approval_for(page):
     return review if review is not None and review.allows_publication else None
 
 
-def refusal_reason(page) -> str | None:
-    """Why ``page`` (a specific disclosure page) may not be live with its current content."""
+class Verdict(NamedTuple):
+    """What the rules say about one page's current content."""
+
+    reason: str | None
+    review: object | None
+    fingerprint: str
+
+
+def verdict(page) -> Verdict:
+    """The rules applied to ``page`` (a specific disclosure page) as it would be live now."""
     from ..catalog.models import CatalogEntryMixin, DisclosureMode
 
     if isinstance(page, CatalogEntryMixin) and page.disclosure_mode != DisclosureMode.PROACTIVE:
-        return str(_("“%(title)s”的公开方式不是主动公开，不能在网站公开。") % {"title": page.title})
-    review = latest_review(page, content_fingerprint(page))
+        return Verdict(str(_("“%(title)s”的公开方式不是主动公开，不能在网站公开。") % {"title": page.title}), None, "")
+    fingerprint = content_fingerprint(page)
+    review = latest_review(page, fingerprint)
     if review is None:
-        return str(_("“%(title)s”的当前内容未经保密审查，不能发布。请提交审核。") % {"title": page.title})
-    if not review.allows_publication:
-        return str(
+        reason = str(_("“%(title)s”的当前内容未经保密审查，不能发布。请提交审核。") % {"title": page.title})
+    elif not review.allows_publication:
+        reason = str(
             _("“%(title)s”的当前内容保密审查结论为“%(result)s”，不能发布。")
             % {"title": page.title, "result": review.get_decision_display() or review.get_outcome_display()}
         )
-    return None
+    else:
+        reason = None
+    return Verdict(reason, review if reason is None else None, fingerprint)
 
 
-def check_publication(page, update_fields=None) -> None:
-    """Raise UnreviewedPublication if saving ``page`` would put unreviewed content live."""
-    if not page.live or not is_disclosure_page(page):
-        return
+def refusal_reason(page) -> str | None:
+    """Why ``page`` (a specific disclosure page) may not be live with its current content."""
+    return verdict(page).reason
+
+
+def check_publication(page, update_fields=None) -> Verdict | None:
+    """Raise UnreviewedPublication if saving ``page`` would put unreviewed content live.
+
+    Returns the verdict that let the content through, or None when nothing needed checking
+    (a draft, a page of another app, a save of bookkeeping fields only, or a save the
+    publication wrapper has already checked).
+    """
+    if not page.live or not is_disclosure_page(page) or getattr(page, "_disclosure_checked", False):
+        return None
     if update_fields is not None and set(update_fields) <= BOOKKEEPING_FIELDS:
-        return
+        return None
     target = content_going_live(page)
     if not isinstance(target, DisclosurePageMixin):
-        reason = str(_("“%(title)s”没有可核对的内容，不能发布。") % {"title": page.title})
+        result = Verdict(str(_("“%(title)s”没有可核对的内容，不能发布。") % {"title": page.title}), None, "")
     else:
-        reason = refusal_reason(target)
-    if reason:
-        logger.warning("Refused publication of page %s: %s", page.pk, reason)
-        raise UnreviewedPublication(reason, page=target)
+        result = verdict(target)
+    if result.reason:
+        logger.warning("Refused publication of page %s: %s", page.pk, result.reason)
+        raise UnreviewedPublication(result.reason, page=target)
+    return result
 
 
 @receiver(pre_save, dispatch_uid="disclosure_pages_publication_guard")

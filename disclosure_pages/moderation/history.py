@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import LogFormatter
 
 from ..pagebase import BasePage
+from .checklist import checklist_items, review_checklist, unchecked_labels
 from .models import ConfidentialityReview, Decision, Outcome
 
 logger = logging.getLogger("disclosure_pages.moderation")
@@ -24,7 +25,7 @@ APPROVED_ACTION = "disclosure_pages.review_approved"
 REJECTED_ACTION = "disclosure_pages.review_rejected"
 
 
-def log_data(review: ConfidentialityReview) -> dict[str, str]:
+def log_data(review: ConfidentialityReview) -> dict:
     """What the history keeps of a review: enough to read it, not the findings themselves."""
     return {
         "decision": review.decision,
@@ -32,12 +33,18 @@ def log_data(review: ConfidentialityReview) -> dict[str, str]:
         "comment": review.comment,
         "reviewer": review.reviewer_name,
         "fingerprint": review.fingerprint[:12],
+        "checklist": [{"item": item.key, "checked": item.checked} for item in review_checklist(review)],
     }
 
 
 class _ReviewFormatter(LogFormatter):
     def format_comment(self, log_entry) -> str:
         return (log_entry.data or {}).get("comment", "")
+
+    def unchecked(self, data: dict) -> str:
+        """``；未核对：…`` for the items left unchecked (entries logged before items were kept: nothing)."""
+        labels = unchecked_labels(checklist_items(data.get("checklist"), approved=False))
+        return _("；未核对：%(items)s") % {"items": "、".join(labels)} if labels else ""
 
 
 class ReviewApprovedFormatter(_ReviewFormatter):
@@ -55,7 +62,7 @@ class ReviewApprovedFormatter(_ReviewFormatter):
 
             ground = dict(exemption_choices()).get(data["exemption_ground"], data["exemption_ground"])
             message += _("，依据：%(ground)s") % {"ground": ground}
-        return message
+        return message + self.unchecked(data)
 
 
 class ReviewRejectedFormatter(_ReviewFormatter):
@@ -63,7 +70,8 @@ class ReviewRejectedFormatter(_ReviewFormatter):
 
     def format_message(self, log_entry) -> str:
         data = log_entry.data or {}
-        return _("保密审查退回修改（审查人：%(reviewer)s）") % {"reviewer": data.get("reviewer", "")}
+        message = _("保密审查退回修改（审查人：%(reviewer)s）") % {"reviewer": data.get("reviewer", "")}
+        return message + self.unchecked(data)
 
 
 def register_log_actions(actions) -> None:

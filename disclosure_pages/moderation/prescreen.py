@@ -43,6 +43,7 @@ __all__ = [
     "KINDS",
     "LABELS",
     "Finding",
+    "is_id_shaped",
     "is_valid_bank_card",
     "is_valid_id_number",
     "luhn_ok",
@@ -53,6 +54,7 @@ __all__ = [
 # --- kinds and their labels ------------------------------------------------------------
 
 ID_NUMBER = "id_number"
+ID_NUMBER_UNVERIFIED = "id_number_unverified"
 MOBILE = "mobile"
 LANDLINE = "landline"
 BANK_CARD = "bank_card"
@@ -61,6 +63,7 @@ CLASSIFICATION_MARK = "classification_mark"
 
 LABELS: dict[str, Promise] = {
     ID_NUMBER: _("身份证号码"),
+    ID_NUMBER_UNVERIFIED: _("疑似身份证号（校验位不符）"),
     MOBILE: _("手机号码"),
     LANDLINE: _("固定电话"),
     BANK_CARD: _("银行卡号"),
@@ -71,8 +74,9 @@ LABELS: dict[str, Promise] = {
 # When two candidates overlap, the earlier kind in this tuple wins: a classification mark
 # is the most serious finding; an 18-digit run that is a valid ID number is an ID number
 # even if it also passes Luhn; an email address whose local part is a phone number is
-# reported once, as an email.
-KINDS: tuple[str, ...] = (CLASSIFICATION_MARK, ID_NUMBER, BANK_CARD, EMAIL, MOBILE, LANDLINE)
+# reported once, as an email. A mistyped ID number (wrong check character) is still a
+# person's number: it is reported, under its own label, before anything else it resembles.
+KINDS: tuple[str, ...] = (CLASSIFICATION_MARK, ID_NUMBER, ID_NUMBER_UNVERIFIED, BANK_CARD, EMAIL, MOBILE, LANDLINE)
 
 CONTEXT_CHARS = 15
 MASK = "*"
@@ -130,6 +134,11 @@ _ID_RE = re.compile(_NOT_AFTER_NUMBER + f"(?:{_ID_BODY})" + _NOT_BEFORE_NUMBER)
 # reported as bank cards (an 18-digit 4xxxxx/6xxxxx ID can pass Luhn by chance).
 _ID_SHAPE = re.compile(_ID_BODY)
 
+# Province-level codes (GB/T 2260; 71 台湾, 81 香港, 82 澳门, 83 for residence permits):
+# without a check character to rely on, a mistyped ID number must at least start with one.
+_PROVINCES = frozenset(
+    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82 83".split()
+)
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK_CHARS = "10X98765432"
 
@@ -205,6 +214,14 @@ _WHITESPACE = re.compile(r"\s")
 # --- validators ----------------------------------------------------------------------
 
 
+def _has_birth_date(value: str) -> bool:
+    try:
+        datetime.date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+    except ValueError:
+        return False
+    return True
+
+
 def is_valid_id_number(value: str) -> bool:
     """Whether ``value`` is an 18-character resident ID with a real date and a valid check character.
 
@@ -212,14 +229,22 @@ def is_valid_id_number(value: str) -> bool:
     (no 0230) and the year lie in 1900–2099; the region code must start with 1–8.
     """
     value = fold(value).upper()
-    if len(value) != 18 or not _ID_SHAPE.fullmatch(value):
-        return False
-    try:
-        datetime.date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
-    except ValueError:
+    if len(value) != 18 or not _ID_SHAPE.fullmatch(value) or not _has_birth_date(value):
         return False
     total = sum(int(d) * w for d, w in zip(value[:17], _ID_WEIGHTS))
     return _ID_CHECK_CHARS[total % 11] == value[17]
+
+
+def is_id_shaped(value: str) -> bool:
+    """A province code, a real birth date, a sequence and a check character: an ID number
+    as a person would write it, whether or not the check character is right (a typo in one
+    digit still identifies the person to anyone who knows them)."""
+    value = fold(value).upper()
+    return len(value) == 18 and bool(_ID_SHAPE.fullmatch(value)) and value[:2] in _PROVINCES and _has_birth_date(value)
+
+
+def _is_unverified_id_number(value: str) -> bool:
+    return is_id_shaped(value) and not is_valid_id_number(value)
 
 
 def luhn_ok(digits: str) -> bool:
@@ -301,6 +326,7 @@ class _Hit:
     start: int
     end: int
     masked: str
+    hidden: tuple[int, ...]  # offsets in the text that ``masked`` hides
 
 
 def _finditer(
@@ -319,7 +345,11 @@ def _finditer(
             continue
         original = text[start:end]
         masked = original if mask is None else mask(original, candidate, match)
-        hits.append(_Hit(kind, start, end, masked))
+        if len(masked) == len(original):
+            hidden = tuple(start + i for i, (o, m) in enumerate(zip(original, masked)) if o != m)
+        else:  # only an email's mask changes the length: it hides the local part after its first character
+            hidden = tuple(range(start + 1, match.end("local")))
+        hits.append(_Hit(kind, start, end, masked, hidden))
     return hits
 
 
@@ -329,6 +359,9 @@ def _candidates(text: str, folded: str) -> dict[str, list[_Hit]]:
         ID_NUMBER: _finditer(
             ID_NUMBER, _ID_RE, text, folded, is_valid_id_number, lambda o, f, m: _mask_keep_ends(o, f)
         ),
+        ID_NUMBER_UNVERIFIED: _finditer(
+            ID_NUMBER_UNVERIFIED, _ID_RE, text, folded, _is_unverified_id_number, lambda o, f, m: _mask_keep_ends(o, f)
+        ),
         BANK_CARD: _finditer(
             BANK_CARD, _BANK_CARD_RE, text, folded, is_valid_bank_card, lambda o, f, m: _mask_keep_ends(o, f)
         ),
@@ -336,6 +369,25 @@ def _candidates(text: str, folded: str) -> dict[str, list[_Hit]]:
         MOBILE: _finditer(MOBILE, _MOBILE_RE, text, folded, None, lambda o, f, m: _mask_mobile(o, f)),
         LANDLINE: _finditer(LANDLINE, _LANDLINE_RE, text, folded, None, _mask_landline),
     }
+
+
+def _hidden_by_others(text: str, candidates: dict[str, list[_Hit]], accepted: list[_Hit]) -> str:
+    """``text`` with what every candidate *not* reported would hide masked as well.
+
+    A candidate loses to an overlapping finding of an earlier kind, but the part of it
+    outside that finding is still personal data (the name in ``zhang.<ID number>@…``): no
+    excerpt may show it.
+    """
+    kept = {id(hit) for hit in accepted}
+    positions = [
+        i
+        for kind, hits in candidates.items()
+        if kind != CLASSIFICATION_MARK
+        for hit in hits
+        if id(hit) not in kept
+        for i in hit.hidden
+    ]
+    return _mask_positions(text, positions) if positions else text
 
 
 def _resolve_overlaps(candidates: dict[str, list[_Hit]]) -> list[_Hit]:
@@ -393,7 +445,9 @@ def scan_text(text: str, field: str) -> list[Finding]:
     if not text:
         return []
     folded = fold(text)
-    hits = _resolve_overlaps(_candidates(text, folded))
+    candidates = _candidates(text, folded)
+    hits = _resolve_overlaps(candidates)
+    shown = _hidden_by_others(text, candidates, hits)
     ends = [hit.end for hit in hits]
     findings = []
     for hit in hits:
@@ -405,7 +459,7 @@ def scan_text(text: str, field: str) -> list[Finding]:
                 label=LABELS[hit.kind],
                 field=field,
                 excerpt=hit.masked,
-                context=_masked_window(text, lo, hi, hits, ends),
+                context=_masked_window(shown, lo, hi, hits, ends),
                 start=hit.start,
                 end=hit.end,
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from .checklist import checklist_record
 from .fingerprint import content_fingerprint
 from .forms import ReviewApprovalForm, ReviewRejectionForm
 from .guard import ModerationRefusal
@@ -51,7 +52,7 @@ def record_review(
         outcome=outcome,
         decision=decision,
         exemption_ground=exemption_ground,
-        checklist=list(checklist or []),
+        checklist=checklist_record(checklist) if checklist is not None else [],
         findings=list(findings or []),
         findings_acknowledged=findings_acknowledged,
         comment=comment,
@@ -80,8 +81,11 @@ def record_legacy_approval(revision, reviewer, *, source: str = Source.IMPORT, c
 @transaction.atomic
 def record_workflow_review(task, task_state, user, action_name: str, data: dict):
     """Validate the reviewer's data again (the edit view passes it as raw JSON), record it, act."""
+    from .four_eyes import check_review
+
     revision = task_state.revision
     page = revision.as_object()
+    check_review(page, user)  # who wrote it does not review it (four eyes), whatever the action
     if action_name == "approve":
         form = ReviewApprovalForm(data=data)
         if not form.is_valid():

@@ -55,7 +55,13 @@ class ClassificationTerm(index.Indexed, models.Model):
         FieldPanel("sort_order"),
         FieldPanel("is_active"),
     ]
-    search_fields = [index.SearchField("name"), index.FilterField("dimension")]
+    # The admin's listing searches name and code and filters on dimension and is_active.
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("code"),
+        index.FilterField("dimension"),
+        index.FilterField("is_active"),
+    ]
 
     class Meta:
         verbose_name = _("分类")

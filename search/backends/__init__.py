@@ -120,6 +120,8 @@ from modelsearch.utils import deep_update
 from search.analysis.normalise import forms
 from search.analysis.segment import query_token_sets
 
+from .safe_query import SafeQueryMixin
+
 __all__ = [
     "ANALYZERS",
     "DEFAULT_ANALYZER",
@@ -343,8 +345,10 @@ def _with_string(query: Any, query_string: str) -> Any:
     return clone
 
 
-class ChineseBackendMixin:
+class ChineseBackendMixin(SafeQueryMixin):
     """Backend: index settings with the chosen Chinese analyzer (see the module docstring).
+
+    Queries are cleaned first (:class:`~search.backends.safe_query.SafeQueryMixin`).
 
     Put before Wagtail's ``Elasticsearch…SearchBackend`` in the bases. The ``ANALYZER``
     option is popped before Wagtail's ``__init__`` sees the parameters; the analysis is

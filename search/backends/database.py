@@ -4,6 +4,8 @@
 (PostgreSQL, MySQL or SQLite full-text search, chosen by the default database) except
 that on SQLite it is :class:`search.backends.sqlite.DisclosureSQLiteSearchBackend`, which
 indexes faster and keeps the index the public search ranks from (:mod:`search.engine`).
+On every database the query text is cleaned first (:mod:`search.backends.safe_query`):
+PostgreSQL refuses NUL, which a visitor can type into any search box.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from typing import Any
 
 from django.db import connection
 from modelsearch.backends import database
+
+from .safe_query import with_safe_queries
 
 
 def SearchBackend(params: dict[str, Any]) -> Any:  # noqa: N802 (Wagtail's name for the factory)
@@ -23,8 +27,8 @@ def SearchBackend(params: dict[str, Any]) -> Any:  # noqa: N802 (Wagtail's name 
             from .sqlite import DisclosureSQLiteSearchBackend
 
             return DisclosureSQLiteSearchBackend(params)
-        return backend
-    return database.SearchBackend(params)
+        return with_safe_queries(type(backend))(params)
+    return with_safe_queries(type(database.SearchBackend(params)))(params)
 
 
 __all__ = ["SearchBackend"]

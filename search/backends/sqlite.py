@@ -1,6 +1,6 @@
 """Wagtail's SQLite FTS5 backend, indexing faster and feeding :mod:`search.engine`.
 
-Six changes to ``modelsearch.backends.database.sqlite``, Wagtail's backend for the
+Seven changes to ``modelsearch.backends.database.sqlite``, Wagtail's backend for the
 admin's searches and choosers (and for the public search if the engine table is missing):
 
 * Each object's search fields are read once per pass. Wagtail's indexer reads every
@@ -17,6 +17,9 @@ admin's searches and choosers (and for the public search if the engine table is 
 * Plain-text queries also match as jieba words, and disclosure pages add their
   segmented title words to the autocomplete column, so an editor finds 防汛 inside
   关于做好防汛抗旱工作的通知 (:class:`ChineseQueryMixin`).
+* Queries are cleaned first (:mod:`search.backends.safe_query`), terms are quoted the
+  FTS5 way and a field restriction names index columns (:mod:`search.backends.fts`):
+  quotes, NUL, full-width spaces and the admin's snippet searches were 500s.
 * Public disclosure pages also get their :class:`~search.models.SearchDocument` row
   (the engine's index), removed again with the page's entry; a rebuild rewrites them all.
 """
@@ -45,6 +48,9 @@ from modelsearch.utils import get_content_type_pk, get_descendants_content_types
 from disclosure_pages.mixins import DisclosurePageMixin
 from search import engine, parallel
 from search.documents import indexing_pass
+
+from .fts import FTSQueryMixin
+from .safe_query import SafeQueryMixin
 
 # Fields whose text is already segmented (see disclosure_pages.mixins.DisclosurePageMixin).
 SEGMENTED_FIELDS = frozenset({"search_title", "search_document"})
@@ -135,7 +141,7 @@ class RankedQueryMixin:
         normalized = normalize(self.query)
         if not self.order_by_relevance or isinstance(normalized, (MatchAll, Not)):
             return None
-        match = MatchExpression(self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(normalized, config=config))
+        match = MatchExpression(self.fts_columns(), self.build_search_query(normalized, config=config))
         hits = SQLiteFTSIndexEntry.objects.filter(match).filter(
             index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model)
         )
@@ -189,11 +195,13 @@ class RankedSearchResults(SQLiteSearchResults):
         return compiler.count(compiler.get_config(self.backend), self.start, self.stop)
 
 
-class DisclosureSearchQueryCompiler(ChineseQueryMixin, RankedQueryMixin, SQLiteSearchQueryCompiler):
+class DisclosureSearchQueryCompiler(ChineseQueryMixin, RankedQueryMixin, FTSQueryMixin, SQLiteSearchQueryCompiler):
     pass
 
 
-class DisclosureAutocompleteQueryCompiler(ChineseQueryMixin, RankedQueryMixin, SQLiteAutocompleteQueryCompiler):
+class DisclosureAutocompleteQueryCompiler(
+    ChineseQueryMixin, RankedQueryMixin, FTSQueryMixin, SQLiteAutocompleteQueryCompiler
+):
     pass
 
 
@@ -280,7 +288,7 @@ class DisclosureSQLiteIndex(SQLiteIndex):
         engine.clear()
 
 
-class DisclosureSQLiteSearchBackend(SQLiteSearchBackend):
+class DisclosureSQLiteSearchBackend(SafeQueryMixin, SQLiteSearchBackend):
     index_class = DisclosureSQLiteIndex
     query_compiler_class = DisclosureSearchQueryCompiler
     results_class = RankedSearchResults

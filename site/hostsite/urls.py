@@ -3,17 +3,19 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.api.v3.urls import api as wagtail_api_v3
 from wagtail.documents import urls as wagtaildocs_urls
 
+from disclosure_pages import page_passwords
 from disclosure_pages import urls as disclosure_urls
+from disclosure_pages.api import api as disclosure_api
 from search import urls as search_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # Wagtail's REST API v3 (writes need a bearer token; publishing obeys the review rules).
-    path("api/v3/", wagtail_api_v3.urls),
+    # Wagtail's REST API v3 as the add-on builds it: reviewed content only, no images,
+    # bad paging a 400, docs for admin users (disclosure_pages/api.py).
+    path("api/v3/", disclosure_api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     # Public full-text search API (JSON, no login): /api/search/?q=…
     path("", include(search_urls.api_patterns)),
@@ -21,16 +23,18 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
+    # Static files only: uploads (MEDIA_ROOT) are never served directly, documents go
+    # through /documents/, which serves only reviewed files (disclosure_pages.E002).
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Public pages: Simplified Chinese at the root, /zh-hant/ and /en/ for the others.
 # The search page comes before Wagtail's catch-all page serving.
 urlpatterns += i18n_patterns(
     path("", include(search_urls)),
+    # Page passwords throttled by django-axes; before Wagtail's own view of the same path.
+    path("", include(page_passwords)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

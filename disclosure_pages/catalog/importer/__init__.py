@@ -10,18 +10,25 @@ share them:
 2. :func:`write_entries` creates the entries under a catalog inside one transaction,
    skipping those whose ``import_key`` is already present.
 
+A bad line is a line error, never an exception (:mod:`.reading`: bytes to a JSON object
+of storable strings; :mod:`.clashes`: one organ's 文号 under two ids).
+
 Policy: all or nothing. A file with any error is not imported at all, so that a
 corrected file can simply be imported again; re-importing is safe because entries are
 recognised by their import key (``id:<source id>`` or a hash of publisher code,
 normalised 文号, title and 发布日期).
 """
 
-from .checks import content_key, publication_problems, read_lines, validate_lines
+from .checks import content_key, publication_problems, validate_lines
+from .clashes import database_clashes
 from .lookups import Lookups
+from .reading import parse_line, read_lines
 from .records import (
     ID_PREFIX,
     KNOWN_FIELDS,
+    MAX_BODY,
     MAX_ID,
+    MAX_LINE_BYTES,
     OPTIONAL_FIELDS,
     REQUIRED_FIELDS,
     SLUG_PREFIX,
@@ -40,15 +47,19 @@ __all__ = [
     "ImportSetupError",
     "KNOWN_FIELDS",
     "Lookups",
+    "MAX_BODY",
     "MAX_ID",
+    "MAX_LINE_BYTES",
     "OPTIONAL_FIELDS",
     "Problem",
     "REQUIRED_FIELDS",
     "SLUG_PREFIX",
     "Validation",
     "content_key",
+    "database_clashes",
     "publication_problems",
     "existing_import_keys",
+    "parse_line",
     "publish_entry",
     "read_lines",
     "resolve_catalog",

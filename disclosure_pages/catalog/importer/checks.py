@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from ...cleaning import clean_inline, clean_text, text_to_paragraphs
@@ -17,14 +16,16 @@ from ..models import (
     Validity,
     normalise_doc_number,
 )
+from .clashes import FileClashes, database_clashes
 from .lookups import Lookups
+from .reading import _LineStream, field_label, parse_line, read_lines, unstorable_values
 from .records import (
-    _BOM,
     _ISO_DATE,
     _KEYWORD_SEPARATORS,
     _STRAY_MARKERS,
     ID_PREFIX,
     KNOWN_FIELDS,
+    MAX_BODY,
     MAX_DOC_NUMBER,
     MAX_ID,
     MAX_KEYWORDS,
@@ -33,26 +34,10 @@ from .records import (
     EntryData,
     Problem,
     Validation,
+    shown,
 )
 
-# --- reading and checking -----------------------------------------------------------------
-
-
-def read_lines(lines: Iterable[bytes | str]) -> Iterator[tuple[int, str | Problem]]:
-    """(line number, text) for each non-blank line, or a Problem for undecodable bytes."""
-    for number, raw in enumerate(lines, start=1):
-        if isinstance(raw, bytes):
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                yield number, Problem(number, "json", f"不是 UTF-8 编码 (not UTF-8: {exc.reason} at byte {exc.start})")
-                continue
-        else:
-            text = raw
-        if number == 1:
-            text = text.removeprefix(_BOM)
-        if text.strip():
-            yield number, text
+# --- checking -------------------------------------------------------------------------------
 
 
 class _LineChecker:
@@ -88,7 +73,7 @@ class _LineChecker:
             return None
         value = value.strip()
         if not _ISO_DATE.fullmatch(value):
-            self.error(name, f"「{value}」不是 YYYY-MM-DD 格式 (expected YYYY-MM-DD)")
+            self.error(name, f"「{shown(value)}」不是 YYYY-MM-DD 格式 (expected YYYY-MM-DD)")
             return None
         try:
             return datetime.date.fromisoformat(value)
@@ -103,7 +88,7 @@ class _LineChecker:
         key = mapping.get(value.strip()) or mapping.get(value.strip().lower())
         if key is None:
             allowed = "、".join(label for label, v in mapping.items() if label != v)
-            self.error(name, f"未知取值「{value}」(unknown value); 可用: {allowed}")
+            self.error(name, f"未知取值「{shown(value)}」(unknown value); 可用: {allowed}")
             return default
         return key
 
@@ -111,7 +96,7 @@ class _LineChecker:
         data, lookups = self.data, self.lookups
         for name in data:
             if name not in KNOWN_FIELDS:
-                self.warn(name, "未知字段，已忽略 (unknown field, ignored)")
+                self.warn(field_label(name), "未知字段，已忽略 (unknown field, ignored)")
 
         title = self.string("title", required=True)
         if title is not None:
@@ -125,6 +110,9 @@ class _LineChecker:
         paragraphs = text_to_paragraphs(body) if body is not None else []
         if body is not None and not paragraphs:
             self.warn("body", "正文为空 (empty body)")
+        length = sum(map(len, paragraphs))
+        if length > MAX_BODY:
+            self.error("body", f"正文过长：{length} 字，最多 {MAX_BODY} (too long)")
 
         published = self.date("published", required=True)
         written = self.date("written")
@@ -138,7 +126,9 @@ class _LineChecker:
             if publisher_id is None:
                 full = lookups.short_names.get(clean_inline(publisher))
                 hint = f"；「{publisher}」是简称，请用全称「{full}」" if full else ""
-                self.error("publisher", f"未找到发布机构「{publisher}」(no organisation with this name or code){hint}")
+                self.error(
+                    "publisher", f"未找到发布机构「{shown(publisher)}」(no organisation with this name or code){hint}"
+                )
 
         doc_number = self.string("doc_number", required=True)
         if doc_number is not None:
@@ -207,7 +197,7 @@ class _LineChecker:
             self.error("classifications", "应为对象 {维度: 分类} (must be an object: dimension -> term)")
             raw = None
         for key, value in (raw or {}).items():
-            label = f"classifications.{key}"
+            label = f"classifications.{field_label(key)}"
             dimension = lookups.dimensions.get(str(key).strip()) or lookups.dimensions.get(str(key).strip().lower())
             if dimension is None:
                 allowed = "、".join(lookups.dimensions)
@@ -268,23 +258,31 @@ def content_key(publisher_code: str, doc_number: str, title: str, published: dat
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
-def validate_lines(lines: Iterable[bytes | str], lookups: Lookups | None = None) -> Validation:
-    """Check every line; collect all problems; never write."""
+def validate_lines(
+    lines: Iterable[bytes | str] | _LineStream, lookups: Lookups | None = None, *, against_database: bool = True
+) -> Validation:
+    """Check every line; collect all problems; never write.
+
+    ``lines`` is a binary file (read line by line, an over-long line never whole), or any
+    iterable of lines. ``against_database`` also looks for entries already stored under
+    the same organ + 文号 with another id.
+    """
     lookups = lookups or Lookups.from_database()
     result = Validation()
     first_line: dict[str, int] = {}
+    clashes = FileClashes()
     for number, text in read_lines(lines):
         result.records += 1
         if isinstance(text, Problem):
             result.errors.append(text)
             continue
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            result.errors.append(Problem(number, "json", f"JSON 格式错误 (invalid JSON): {exc.msg}, column {exc.colno}"))
+        data = parse_line(number, text)
+        if isinstance(data, Problem):
+            result.errors.append(data)
             continue
-        if not isinstance(data, dict):
-            result.errors.append(Problem(number, "json", f"每行应为一个 JSON 对象，实为 {type(data).__name__} (not an object)"))
+        unstorable = unstorable_values(number, data)
+        if unstorable:  # checked first: later messages repeat values, which must be printable
+            result.errors.extend(unstorable)
             continue
         checker = _LineChecker(number, data, lookups)
         entry = checker.check()
@@ -298,10 +296,15 @@ def validate_lines(lines: Iterable[bytes | str], lookups: Lookups | None = None)
             what = "id 重复" if name == "id" else "发布机构、文号、标题、发布日期均相同"
             result.errors.append(Problem(number, name, f"与第 {earlier} 行重复：{what} (duplicate of line {earlier})"))
             continue
+        clash = clashes.check(entry)
+        if clash is not None:
+            result.errors.append(clash)
+            continue
         result.entries.append(entry)
+    if against_database:
+        result.errors.extend(database_clashes(result.entries))
+        result.errors.sort(key=lambda problem: problem.line)  # stable: a line's own order stays
     return result
-
-
 
 
 def publication_problems(entries: Iterable[EntryData]) -> list[Problem]:

@@ -15,7 +15,7 @@ from ..models import (
     DisclosureScope,
     Validity,
 )
-from .records import _TOPIC_SEPARATOR, _VALIDITY_ALIASES
+from .records import _TOPIC_SEPARATOR, _VALIDITY_ALIASES, shown
 
 # --- lookups ------------------------------------------------------------------------------
 
@@ -100,11 +100,11 @@ class Lookups:
         if len(candidates) == 1:
             term = candidates[0]
             if dimension == Dimension.TOPIC and term.has_children:
-                return None, f"请选择到二级主题分类 (choose a second-level topic), e.g. {name}\\…"
+                return None, f"请选择到二级主题分类 (choose a second-level topic), e.g. {shown(name)}\\…"
             return term, ""
         if candidates:
             options = "、".join(sorted(c.full_name for c in candidates))
             return None, f"「{name}」不唯一，请写全称 (ambiguous; write 一级\\二级): {options}"
-        return None, f"未找到分类「{name}」(no such term)"
+        return None, f"未找到分类「{shown(name)}」(no such term)"
 
 

@@ -26,6 +26,11 @@ KNOWN_FIELDS = frozenset(REQUIRED_FIELDS + OPTIONAL_FIELDS)
 
 # Limits of the model fields (Page.title, doc_number, keywords, summary, import_key).
 MAX_TITLE, MAX_DOC_NUMBER, MAX_KEYWORDS, MAX_SUMMARY, MAX_KEY = 255, 100, 200, 300, 64
+# Bounds without a model column to take them from: the body is a StreamField, and a line
+# holds a whole entry (a 200,000-character body escaped as \uXXXX is 1.2 MB).
+MAX_BODY = 200_000
+MAX_LINE_BYTES = 2 * 1024 * 1024
+MAX_SHOWN = 80  # characters of an input value repeated in a message
 ID_PREFIX = "id:"
 MAX_ID = MAX_KEY - len(ID_PREFIX)
 SLUG_PREFIX = "entry-"
@@ -39,6 +44,11 @@ _STRAY_MARKERS = re.compile(r"^\*{3,}|\*{3,}$")
 
 # Values seen on real portals for the same choices (有效 on gov.cn mirrors, §2.2).
 _VALIDITY_ALIASES = {"有效": Validity.IN_FORCE, "失效": Validity.EXPIRED, "废止": Validity.REPEALED}
+
+
+def shown(value: str, limit: int = MAX_SHOWN) -> str:
+    """``value`` for a message: cut to ``limit`` characters so a huge value cannot flood it."""
+    return value if len(value) <= limit else f"{value[:limit]}…（共 {len(value)} 字）"
 
 
 class ImportSetupError(Exception):

@@ -36,7 +36,11 @@ Policy: all or nothing. Every line is checked first; if any line has an error, n
 is written and the errors are listed as "line N: field: message". Unknown keys are
 warnings. Entries already imported (same id, or same publisher, 文号, title and date)
 are skipped (never updated), so the same file can be imported again safely; the same
-entry twice in one file is an error. Entries are saved as drafts unless --publish
+entry twice in one file is an error, and so is one publisher's 文号 (compared
+normalised: [2019] = 〔2019〕) under two ids, in the file or against a stored entry.
+Lines that cannot be stored are errors too: not UTF-8, not one JSON object, nested
+too deeply, a NUL or a lone surrogate (\\ud800) in any value, a line over 2 MiB, a body
+over 200,000 characters, and any field over its column's length. Entries are saved as drafts unless --publish
 --reviewed-by USERNAME names an active confidentiality reviewer (保密审查员); a
 review by that user is recorded for each published entry. Only 主动公开 entries can
 be published.

@@ -8,9 +8,11 @@ WSGI entry point put ``site/`` on ``sys.path``.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent  # site/hostsite
 BASE_DIR = PROJECT_DIR.parent.parent  # repository root
@@ -45,6 +47,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Login throttling for the admin and password-protected pages (see "Security" in the README).
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -57,8 +62,20 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The request's user is the actor of the people rules (four eyes, role grants).
+    "disclosure_pages.moderation.actor.ActorMiddleware",
     # Refused publications roll the whole request back and show why (disclosure_pages).
     "disclosure_pages.moderation.middleware.ModerationMiddleware",
+    # Content-Security-Policy: strict for the public site, relaxed for the admin (hostsite/csp.py).
+    "hostsite.csp.PortalCSPMiddleware",
+    # Last, as django-axes requires: turns a lockout into its 429 answer.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: it refuses locked-out clients before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "hostsite.urls"
@@ -144,6 +161,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "doc", "docx", "odt", "pdf", "rtf", "txt", "xls", "xlsx", "wps", "ofd", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+# Files only through Wagtail's serve view, where unreviewed files are refused (disclosure_pages.E001).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Editing a page in moderation restarts its review: an approval covers exactly one content.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # Translations start as drafts; they need their own confidentiality review.
@@ -152,6 +171,60 @@ WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# ----------------------------------------------------------------------------- security
+# Login throttling (django-axes): the admin login and every page password
+# (disclosure_pages/page_passwords.py). A client is locked out of one account (or one
+# page restriction) after 5 failures in a row, for 30 minutes; other clients are not.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "lockout.html"
+AXES_COOLOFF_MESSAGE = _("登录失败次数过多，请稍后再试。")
+AXES_PERMALOCK_MESSAGE = _("登录失败次数过多，请联系网站管理员解除锁定。")
+# Behind a reverse proxy, production.py reads the client address from X-Forwarded-For.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
+
+# Admin sessions end after 4 hours, and when the browser closes.
+SESSION_COOKIE_AGE = 4 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview marks itself same-origin
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# No calls from the admin to outside services: avatars and Wagtail's release check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Content-Security-Policy (django-csp). The public site runs no inline script or style
+# and loads nothing from other hosts; hostsite.csp relaxes this for the admin only.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# What the Wagtail admin adds (inline styles and scripts, previews in frames, image blobs).
+DISCLOSURE_ADMIN_CSP = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "frame-src": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+# The REST API's schema and docs are for signed-in admin users (disclosure_pages/api.py).
+WAGTAILAPI_DOCS_ENABLED = True
 
 LOGGING = {
     "version": 1,

@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import DATABASES, VAR_DIR
+from .base import DATABASES, INSTALLED_APPS, VAR_DIR
 
 DEBUG = False
 SECRET_KEY = "test-secret-key-not-for-production"
@@ -11,6 +11,8 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = VAR_DIR / "test-media"
+# Test-only commands: a flush that lifts the confidentiality triggers (tests/support).
+INSTALLED_APPS = ["tests.support", *INSTALLED_APPS]
 
 # A file (not :memory:) so that tests with several threads each get a real
 # connection and SQLite's locking is exercised as in production.

@@ -1,0 +1,71 @@
+"""One organisation's 文号 names one document: the same organ + 文号 under two ids is an error.
+
+A source system that exports the same document twice under different ids (or once with
+an id and once without) would otherwise create two catalog entries, each with its own
+索引号. 文号 are compared normalised (国办发[2019]26号 = 国办发〔2019〕26号); an empty 文号
+never clashes, since many documents have none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..models import CatalogEntryPage, normalise_doc_number
+from .records import EntryData, Problem, shown
+
+_CHUNK = 500  # SQLite's limit on query variables
+
+
+def _organ_number(entry: EntryData) -> tuple[int, str] | None:
+    number = normalise_doc_number(entry.doc_number)
+    return (entry.publisher_id, number) if number else None
+
+
+class FileClashes:
+    """Remembers each organ + 文号 seen in the file, to report a later line under another id."""
+
+    def __init__(self) -> None:
+        self.first: dict[tuple[int, str], EntryData] = {}
+
+    def check(self, entry: EntryData) -> Problem | None:
+        key = _organ_number(entry)
+        if key is None:
+            return None
+        earlier = self.first.setdefault(key, entry)
+        if earlier is entry or earlier.import_key == entry.import_key:
+            return None
+        return Problem(
+            entry.line,
+            "doc_number",
+            f"与第 {earlier.line} 行的发布机构和文号「{shown(entry.doc_number)}」相同，但 id 不同"
+            f" (same organisation and 文号 as line {earlier.line} under another id)",
+        )
+
+
+def database_clashes(entries: Iterable[EntryData]) -> list[Problem]:
+    """Lines whose organ + 文号 belong to an existing entry with another import key (or none)."""
+    wanted: dict[tuple[int, str], list[EntryData]] = {}
+    for entry in entries:
+        key = _organ_number(entry)
+        if key is not None:
+            wanted.setdefault(key, []).append(entry)
+    numbers = sorted({number for _organ, number in wanted})
+    problems: list[Problem] = []
+    for start in range(0, len(numbers), _CHUNK):
+        rows = (
+            CatalogEntryPage.objects.filter(alias_of__isnull=True, doc_number_normalised__in=numbers[start : start + _CHUNK])
+            .order_by("pk")
+            .values_list("pk", "publisher_id", "doc_number_normalised", "import_key", "title")
+        )
+        for pk, organ, number, import_key, title in rows:
+            for entry in wanted.get((organ, number), []):
+                if entry.import_key != import_key:
+                    problems.append(
+                        Problem(
+                            entry.line,
+                            "doc_number",
+                            f"已有条目「{shown(title)}」（页面 {pk}）的发布机构和文号与此相同，但 id 不同"
+                            f" (an existing entry, page {pk}, has the same organisation and 文号 under another id)",
+                        )
+                    )
+    return sorted(problems, key=lambda p: p.line)
