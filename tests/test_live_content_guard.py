@@ -94,7 +94,7 @@ def live_guide(portal):
 def test_an_attachment_title_changed_in_code_is_refused(live_entry):
     attachment = CatalogEntryAttachment.objects.get(page=live_entry)
     attachment.title = "偷偷改掉的附件名"
-    with pytest.raises(UnreviewedChange, match="保密审查"):
+    with pytest.raises(UnreviewedChange, match="已审查并公开的条目"):
         attachment.save()
     refused_by_database(lambda: CatalogEntryAttachment.objects.filter(pk=attachment.pk).update(title="改名"))
     assert CatalogEntryAttachment.objects.get(pk=attachment.pk).title == "原附件"

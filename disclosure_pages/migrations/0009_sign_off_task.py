@@ -5,10 +5,32 @@ from django.db import migrations, models
 
 
 def forwards(apps, schema_editor):
-    """The default workflow's 审核签发 step becomes a SignOffTask (four eyes, see moderation/four_eyes.py)."""
-    from disclosure_pages.moderation.roles import use_sign_off_task
+    """Make the default workflow's 审核签发 step a SignOffTask, keeping its groups (four eyes).
 
-    use_sign_off_task(apps)
+    The old Wagtail group approval task is deactivated when no other workflow uses it;
+    a page already waiting on it finishes there (the four-eyes check of the task state
+    still applies to it).
+    """
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+    SignOffTask = apps.get_model("disclosure_pages", "SignOffTask")
+    workflow = Workflow.objects.filter(name="信息公开发布审核").first()
+    if workflow is None:
+        return
+    sign_off_type, _ = ContentType.objects.get_or_create(app_label="disclosure_pages", model="signofftask")
+    for workflow_task in WorkflowTask.objects.filter(workflow=workflow):
+        old = GroupApprovalTask.objects.filter(pk=workflow_task.task_id).first()
+        if old is None:
+            continue
+        new = SignOffTask.objects.create(name=old.name, content_type=sign_off_type, active=old.active)
+        new.groups.add(*old.groups.all())
+        workflow_task.task_id = new.pk
+        workflow_task.save()
+        if not WorkflowTask.objects.filter(task_id=old.pk).exists():
+            old.active = False
+            old.save()
 
 
 class Migration(migrations.Migration):

@@ -123,32 +123,3 @@ def setup_default_workflow(apps, groups: dict[str, object]):
         WorkflowTask.objects.create(workflow=workflow, task=review, sort_order=0)
         WorkflowTask.objects.create(workflow=workflow, task=sign_off, sort_order=1)
     return workflow
-
-
-def use_sign_off_task(apps) -> None:
-    """Make the default workflow's 审核签发 step a SignOffTask (migration 0009), keeping its groups.
-
-    The old Wagtail group approval task is deactivated when no other workflow uses it;
-    a page already waiting on it finishes there (the four-eyes check of the task state
-    still applies to it).
-    """
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Workflow = apps.get_model("wagtailcore", "Workflow")
-    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
-    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
-    SignOffTask = apps.get_model("disclosure_pages", "SignOffTask")
-    workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
-    if workflow is None:
-        return
-    sign_off_type, _ = ContentType.objects.get_or_create(app_label="disclosure_pages", model="signofftask")
-    for workflow_task in WorkflowTask.objects.filter(workflow=workflow):
-        old = GroupApprovalTask.objects.filter(pk=workflow_task.task_id).first()
-        if old is None:
-            continue
-        new = SignOffTask.objects.create(name=old.name, content_type=sign_off_type, active=old.active)
-        new.groups.add(*old.groups.all())
-        workflow_task.task_id = new.pk
-        workflow_task.save()
-        if not WorkflowTask.objects.filter(task_id=old.pk).exists():
-            old.active = False
-            old.save()
