@@ -84,6 +84,11 @@ def test_webmaster_cannot_join_the_reviewer_and_sign_off_groups(webmaster_client
     url = reverse("wagtail_bulk_action", args=("auth", "user", "assign_role")) + f"?id={webmaster.pk}"
     webmaster_client.post(url, {"role": group(roles.REVIEWERS).pk})
     assert set(webmaster.groups.values_list("name", flat=True)) == {roles.WEBMASTERS}
+    # Each attempt is in the audit log, on the account of the person who tried.
+    from wagtail.models import ModelLogEntry
+
+    attempts = ModelLogEntry.objects.filter(action="disclosure_pages.role_grant_refused", object_id=str(webmaster.pk))
+    assert attempts.count() == 2 and all(e.user_id == webmaster.pk for e in attempts)
 
 
 def test_webmaster_cannot_create_a_fake_reviewer_or_a_superuser(webmaster_client, django_user_model):

@@ -60,7 +60,8 @@ def _non_superuser_actor():
 
 
 def _refuse(message: str) -> None:
-    raise RoleGrantRefused(message)
+    """Refuse; the audit-log entry is written on the account of the person who tried."""
+    raise RoleGrantRefused(message, subject=current_actor())
 
 
 def refuse_role_membership(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:

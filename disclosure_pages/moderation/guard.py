@@ -48,10 +48,12 @@ class ModerationRefusal(PermissionDenied):
 
     log_action = "disclosure_pages.publish_refused"
 
-    def __init__(self, message, page=None):
+    def __init__(self, message, page=None, subject=None):
         super().__init__(message)
         self.message = str(message)
         self.page = page
+        # What the audit-log entry is about when no page is (a user whose role was refused).
+        self.subject = subject
         refusals = _refusals.get()
         if refusals is not None:
             refusals.append(self)
@@ -193,15 +195,15 @@ def log_refusal(refusal: ModerationRefusal, user=None) -> None:
     """Write the refusal to Wagtail's audit log (call after the refused work was rolled back)."""
     from wagtail.log_actions import log
 
-    page = refusal.page
-    if page is None or page.pk is None:
+    target = refusal.page if refusal.page is not None else refusal.subject
+    if target is None or target.pk is None:
         return
     try:
         log(
-            instance=page,
+            instance=target,
             action=refusal.log_action,
             user=user if user is not None and user.is_authenticated else None,
             data={"reason": refusal.message},
         )
     except Exception:  # the audit log must never turn a refusal into a crash
-        logger.exception("Could not write the refusal of page %s to the audit log", page.pk)
+        logger.exception("Could not write the refusal about %r to the audit log", target)

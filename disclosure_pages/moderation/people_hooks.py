@@ -14,6 +14,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 
 from . import audit, four_eyes
+from .grants import RoleGrantRefused
 
 
 class _DataFormatter(LogFormatter):
@@ -70,6 +71,7 @@ def register_people_log_actions(actions) -> None:
     actions.register_action(audit.TASK_GROUPS_ACTION)(TaskGroupsFormatter)
     actions.register_action(audit.SUPERUSER_ACTION)(SuperuserFormatter)
     actions.register_action(four_eyes.OVERRIDE_ACTION)(OverrideFormatter)
+    actions.register_action(RoleGrantRefused.log_action, gettext_lazy("授予角色被拒绝"), gettext_lazy("授予角色被拒绝"))
     actions.register_action(
         four_eyes.REFUSED_ACTION, _("审核与发布分离：操作被拒绝"), _("审核与发布分离：操作被拒绝")
     )
