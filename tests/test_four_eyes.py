@@ -20,19 +20,13 @@ from disclosure_pages.moderation.models import ConfidentialityReview, SignOffTas
 from disclosure_pages.moderation.review import record_workflow_review
 
 from . import factories
+from .people import client_for, person
 from .publication_helpers import is_live
-from .test_review_ui import action_url, approval_data, client_for, current_task_state, edit_form, submit
+from .test_review_ui import action_url, approval_data, current_task_state, edit_form, submit
 
 pytestmark = pytest.mark.django_db
 
 AJAX = {"x-requested-with": "XMLHttpRequest"}
-
-
-def person(django_user_model, username: str, *group_names: str, superuser: bool = False):
-    make = django_user_model.objects.create_superuser if superuser else django_user_model.objects.create_user
-    user = make(username, f"{username}@example.gov.cn", "pw-for-tests-only", first_name=username, last_name="测")
-    user.groups.add(*Group.objects.filter(name__in=group_names))
-    return user
 
 
 @pytest.fixture

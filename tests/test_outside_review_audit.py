@@ -17,8 +17,7 @@ from disclosure_pages.moderation import roles
 from disclosure_pages.taxonomy.models import Dimension
 
 from . import factories
-from .test_four_eyes import person
-from .test_review_ui import client_for
+from .people import client_for, person
 
 pytestmark = pytest.mark.django_db
 

@@ -27,6 +27,7 @@ from disclosure_pages.moderation.models import CHECKLIST_KEYS, ConfidentialityRe
 from disclosure_pages.moderation.panels import ReviewQueuePanel, review_queue
 
 from . import factories
+from .people import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -59,12 +60,6 @@ def reviewer(django_user_model):
 @pytest.fixture
 def approver(django_user_model):
     return make_user(django_user_model, "approver", roles.APPROVERS)
-
-
-def client_for(client_class, user):
-    client = client_class()
-    client.force_login(user)
-    return client
 
 
 def edit_form(page: CatalogEntryPage, **overrides) -> dict:

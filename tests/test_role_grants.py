@@ -21,8 +21,7 @@ from disclosure_pages.moderation.audit import (
 from disclosure_pages.moderation.models import ConfidentialityReviewTask, SignOffTask
 
 from . import factories
-from .test_four_eyes import person
-from .test_review_ui import client_for
+from .people import client_for, person
 
 pytestmark = pytest.mark.django_db
 

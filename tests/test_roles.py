@@ -10,6 +10,7 @@ from disclosure_pages.moderation.permissions import is_confidentiality_reviewer
 from disclosure_pages.moderation.roles import APPROVERS, EDITORS, REVIEWERS, WEBMASTERS
 
 from . import factories
+from .people import client_for
 from .publication_helpers import is_live
 from .test_admin_editing import entry_form
 
@@ -20,12 +21,6 @@ def user_in(django_user_model, group: str, username: str | None = None):
     user = django_user_model.objects.create_user(username or group, password="pw-for-tests-only")
     user.groups.add(Group.objects.get(name=group))
     return user
-
-
-def client_for(client_class, user):
-    client = client_class()
-    client.force_login(user)
-    return client
 
 
 def test_the_four_groups_exist_with_translatable_names():
