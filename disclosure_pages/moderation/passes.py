@@ -44,7 +44,7 @@ def publication_pass(page_id: int | None, *, revision_id: int | None = None, rev
 
 @contextmanager
 def bulk_publication_passes(page_ids: Iterable[int], review_ids: dict[int, int] | None = None) -> Iterator[None]:
-    """Passes for many pages at once (bulk creation of approved content, deletion of a subtree)."""
+    """Passes for many pages at once: bulk publication of content whose approvals were just recorded."""
     ids = list(page_ids)
     review_ids = review_ids or {}
     with transaction.atomic():
