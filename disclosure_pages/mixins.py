@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.db import models
 from django.utils.functional import cached_property
 from wagtail.search import index
 
 from .conf import get_setting
 from .pagebase import BasePage
+from .visibility import may_be_shown, visible
 
 
 class DisclosurePageMixin(models.Model):
@@ -19,7 +21,7 @@ class DisclosurePageMixin(models.Model):
 
     is_disclosure_page = True
 
-    # Pre-segmented Chinese for the full-text index (see search.documents); page types
+    # Pre-segmented Chinese for the full-text index (see disclosure_search.documents); page types
     # with their own search_fields add these. Title-like text gets the higher boost.
     disclosure_search_fields = [
         index.SearchField("search_title", boost=3),
@@ -32,8 +34,8 @@ class DisclosurePageMixin(models.Model):
 
     @cached_property
     def disclosure_portal(self):
-        from .portal.models import DisclosurePortalPage
-
+        # The portal is a disclosure page itself: found through the registry, not an import.
+        DisclosurePortalPage = apps.get_model("disclosure_pages", "DisclosurePortalPage")
         if isinstance(self, DisclosurePortalPage):
             return self
         return (
@@ -66,31 +68,27 @@ class DisclosurePageMixin(models.Model):
 
     def search_title(self) -> str:
         """Title, 文号 and 索引号 as space-separated words in every script (boosted)."""
-        from search.analysis import segment_for_index
-        from search.documents import page_text
+        from disclosure_search.analysis import segment_for_index
+        from disclosure_search.documents import page_text
 
         return segment_for_index(page_text(self).title_text)
 
     def search_document(self) -> str:
         """The rest of the page's text, segmented: FTS tokenisers cannot cut Chinese."""
-        from search.analysis import segment_for_index
-        from search.documents import page_text
+        from disclosure_search.analysis import segment_for_index
+        from disclosure_search.documents import page_text
 
         return segment_for_index(page_text(self).body_text)
 
     @classmethod
     def get_indexed_objects(cls):
         """Only what citizens may read: live, no view restriction and, for entries, 主动公开."""
-        from search.visibility import searchable
-
-        return searchable(super().get_indexed_objects())
+        return visible(super().get_indexed_objects())
 
     def get_indexed_instance(self):
         """The specific page while it is live and 主动公开, else None (so a save never indexes it)."""
-        from search.visibility import may_be_indexed
-
         instance = super().get_indexed_instance()
-        return instance if instance is not None and may_be_indexed(instance) else None
+        return instance if instance is not None and may_be_shown(instance) else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

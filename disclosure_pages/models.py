@@ -15,9 +15,10 @@ from .catalog.models import (
 from .guide.models import GuideIndexPage, GuidePage, ReadingRoom
 from .interpretation.models import InterpretationForm, InterpretationIndexPage, PolicyInterpretationPage, PolicyLink
 from .mixins import DisclosurePageMixin
-from .moderation.models import ConfidentialityReview, ConfidentialityReviewTask, Decision, Outcome
+from .moderation.models import ConfidentialityReview, Decision, Outcome
 from .moderation.passes import PublicationPass
 from .moderation.published_files import PublishedFile
+from .moderation.tasks import ConfidentialityReviewTask, SignOffTask
 from .portal.models import DisclosurePortalPage
 from .site_settings import DisclosureSettings
 from .taxonomy.models import ClassificationTerm, Dimension, Organisation
@@ -54,6 +55,7 @@ __all__ = [
     "PublicationPass",
     "PublishedFile",
     "ReadingRoom",
+    "SignOffTask",
     "TopicIndexPage",
     "TopicPage",
     "Validity",

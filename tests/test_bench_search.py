@@ -18,8 +18,8 @@ from wagtail.search.models import IndexEntry
 
 from disclosure_pages.models import CatalogEntryPage, CatalogIndexPage, DisclosurePortalPage
 from disclosure_pages.moderation.models import ConfidentialityReview
-from search import bench
-from search.service import search_pages
+from disclosure_search import bench
+from disclosure_search.service import search_pages
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 

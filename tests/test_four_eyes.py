@@ -16,8 +16,9 @@ from wagtail.models import PageLogEntry, TaskState, Workflow
 
 from disclosure_pages.moderation import roles
 from disclosure_pages.moderation.four_eyes import OVERRIDE_ACTION, SelfReview, SelfSignOff
-from disclosure_pages.moderation.models import ConfidentialityReview, SignOffTask
+from disclosure_pages.moderation.models import ConfidentialityReview
 from disclosure_pages.moderation.review import record_workflow_review
+from disclosure_pages.moderation.tasks import SignOffTask
 
 from . import factories
 from .people import client_for, person

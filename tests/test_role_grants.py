@@ -18,7 +18,7 @@ from disclosure_pages.moderation.audit import (
     SUPERUSER_ACTION,
     TASK_GROUPS_ACTION,
 )
-from disclosure_pages.moderation.models import ConfidentialityReviewTask, SignOffTask
+from disclosure_pages.moderation.tasks import ConfidentialityReviewTask, SignOffTask
 
 from . import factories
 from .people import client_for, person

@@ -1,4 +1,4 @@
-"""Tests for the search text analysis layer (search.analysis): pure Python, no database."""
+"""Tests for the search text analysis layer (disclosure_search.analysis): pure Python, no database."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from search.analysis import (
+from disclosure_search.analysis import (
     add_terms,
     clean,
     docnum_forms,
@@ -22,7 +22,7 @@ from search.analysis import (
     segment_query,
     to_traditional,
 )
-from search.analysis.segment import DOMAIN_TERMS_FILE, get_tokenizer
+from disclosure_search.analysis.segment import DOMAIN_TERMS_FILE, get_tokenizer
 
 
 def index_tokens(text: str) -> set[str]:

@@ -1,11 +1,11 @@
-"""The Chinese-aware Elasticsearch/OpenSearch backends of :mod:`search.backends`.
+"""The Chinese-aware Elasticsearch/OpenSearch backends of :mod:`disclosure_search.backends`.
 
 Most tests need no server: the backend is built with a dummy URL (the client connects
 lazily, and the tests swap it for an object that fails on any use), and the index
 settings, the mapping and the query bodies are produced by the backend's own mapping
 and compiler classes, as Wagtail's own backend tests do. The tests at the end run
 against a real cluster when ``ELASTICSEARCH_URL`` is set (``ELASTICSEARCH_BACKEND``
-picks the module, default ``search.backends.elasticsearch8``;
+picks the module, default ``disclosure_search.backends.elasticsearch8``;
 ``DISCLOSURE_SEARCH_ANALYZER`` the analyzer, default ``cjk``).
 """
 
@@ -28,15 +28,15 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from disclosure_pages.models import CatalogEntryPage, DisclosureMode
-from search.backends import INDEX_ANALYZER, SEARCH_ANALYZER, query_variants
+from disclosure_search.backends import INDEX_ANALYZER, SEARCH_ANALYZER, query_variants
 
 DUMMY_URL = "http://elasticsearch.invalid:9200"
 
 ALL_PATHS = [
-    "search.backends.elasticsearch8",
-    "search.backends.elasticsearch9",
-    "search.backends.opensearch2",
-    "search.backends.opensearch3",
+    "disclosure_search.backends.elasticsearch8",
+    "disclosure_search.backends.elasticsearch9",
+    "disclosure_search.backends.opensearch2",
+    "disclosure_search.backends.opensearch3",
 ]
 CJK_BIGRAM = {"type": "custom", "tokenizer": "standard", "filter": ["cjk_width", "lowercase", "cjk_bigram"]}
 ANALYZED = {"analyzer": INDEX_ANALYZER, "search_analyzer": SEARCH_ANALYZER}
@@ -90,7 +90,7 @@ def _opensearch_importable(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
                 delattr(sys.modules[parent], child)
 
 
-def offline(path: str = "search.backends.elasticsearch8", **params: Any) -> Any:
+def offline(path: str = "disclosure_search.backends.elasticsearch8", **params: Any) -> Any:
     backend = get_search_backend(path, URLS=[DUMMY_URL], **params)
     backend.es = _NoNetwork()
     return backend
@@ -145,38 +145,38 @@ def _proactive_entries() -> Any:
 @pytest.mark.parametrize(
     ("path", "class_name"),
     [
-        ("search.backends.elasticsearch8", "Elasticsearch8SearchBackend"),
-        ("search.backends.elasticsearch9", "Elasticsearch9SearchBackend"),
-        ("search.backends.elasticsearch", "Elasticsearch8SearchBackend"),
-        ("search.backends.elasticsearch.Elasticsearch9SearchBackend", "Elasticsearch9SearchBackend"),
-        ("search.backends.opensearch2", "OpenSearch2SearchBackend"),
-        ("search.backends.opensearch3", "OpenSearch3SearchBackend"),
-        ("search.backends.opensearch", "OpenSearch2SearchBackend"),
+        ("disclosure_search.backends.elasticsearch8", "Elasticsearch8SearchBackend"),
+        ("disclosure_search.backends.elasticsearch9", "Elasticsearch9SearchBackend"),
+        ("disclosure_search.backends.elasticsearch", "Elasticsearch8SearchBackend"),
+        ("disclosure_search.backends.elasticsearch.Elasticsearch9SearchBackend", "Elasticsearch9SearchBackend"),
+        ("disclosure_search.backends.opensearch2", "OpenSearch2SearchBackend"),
+        ("disclosure_search.backends.opensearch3", "OpenSearch3SearchBackend"),
+        ("disclosure_search.backends.opensearch", "OpenSearch2SearchBackend"),
     ],
 )
 def test_backend_paths_resolve_like_wagtails(path: str, class_name: str) -> None:
     backend_class = import_backend(path)
     assert backend_class.__name__ == class_name
-    assert backend_class.__module__.startswith("search.backends.")
+    assert backend_class.__module__.startswith("disclosure_search.backends.")
 
 
 def test_backends_subclass_wagtails_own() -> None:
     from modelsearch.backends.elasticsearch8 import Elasticsearch8SearchBackend as WagtailES8
     from modelsearch.backends.elasticsearch9 import Elasticsearch9SearchBackend as WagtailES9
 
-    assert issubclass(import_backend("search.backends.elasticsearch8"), WagtailES8)
-    assert issubclass(import_backend("search.backends.elasticsearch9"), WagtailES9)
+    assert issubclass(import_backend("disclosure_search.backends.elasticsearch8"), WagtailES8)
+    assert issubclass(import_backend("disclosure_search.backends.elasticsearch9"), WagtailES9)
     from modelsearch.backends.opensearch2 import OpenSearch2SearchBackend as WagtailOS2
     from modelsearch.backends.opensearch3 import OpenSearch3SearchBackend as WagtailOS3
 
-    assert issubclass(import_backend("search.backends.opensearch2"), WagtailOS2)
-    assert issubclass(import_backend("search.backends.opensearch3"), WagtailOS3)
+    assert issubclass(import_backend("disclosure_search.backends.opensearch2"), WagtailOS2)
+    assert issubclass(import_backend("disclosure_search.backends.opensearch3"), WagtailOS3)
 
 
 def test_wagtailsearch_backends_setting_selects_backend_and_analyzer(settings: Any) -> None:
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "wagtail.search.backends.database"},
-        "es": {"BACKEND": "search.backends.elasticsearch9", "URLS": [DUMMY_URL], "ANALYZER": "smartcn"},
+        "es": {"BACKEND": "disclosure_search.backends.elasticsearch9", "URLS": [DUMMY_URL], "ANALYZER": "smartcn"},
     }
     backend = get_search_backend("es")
     assert type(backend).__name__ == "Elasticsearch9SearchBackend"
@@ -452,7 +452,7 @@ live_cluster = pytest.mark.skipif(
 @pytest.fixture
 def live_backend() -> Iterator[Any]:
     backend = get_search_backend(
-        os.environ.get("ELASTICSEARCH_BACKEND", "search.backends.elasticsearch8"),
+        os.environ.get("ELASTICSEARCH_BACKEND", "disclosure_search.backends.elasticsearch8"),
         URLS=[os.environ["ELASTICSEARCH_URL"]],
         INDEX_PREFIX=f"test_disclosure_{uuid.uuid4().hex[:8]}_",
         ANALYZER=os.environ.get("DISCLOSURE_SEARCH_ANALYZER", "cjk"),

@@ -1,6 +1,6 @@
 """The embedded engine (SQLite): its index holds only what citizens may read, by any write path.
 
-The database triggers of search/migrations/0003 are tested with writes that skip
+The database triggers of disclosure_search/migrations/0003 are tested with writes that skip
 Python entirely (``QuerySet.update``, ``bulk_create``, raw SQL), since those are the
 paths the signals cannot see. Ranking, the relevance window, date order and the
 defence against a stale row go through the public search service.
@@ -18,11 +18,11 @@ from wagtail.models import PageViewRestriction
 
 from disclosure_pages.models import CatalogEntryPage, DisclosureMode
 from disclosure_pages.pagebase import BasePage
-from search import engine, parallel
-from search.analysis.segment import forget, remembered
-from search.documents import page_text
-from search.models import SearchDocument
-from search.service import _uses_engine, search_pages
+from disclosure_search import engine, parallel
+from disclosure_search.analysis.segment import forget, remembered
+from disclosure_search.documents import page_text
+from disclosure_search.models import SearchDocument
+from disclosure_search.service import _uses_engine, search_pages
 
 from . import factories
 
@@ -157,7 +157,7 @@ def test_filters_narrow_the_engine_query(catalog):
     other = factories.organisation("滨江市教育局", code="BJJY")
     ours = factories.entry(catalog, title="关于财政预算公开的通知", publisher=mine)
     factories.entry(catalog, title="关于财政预算执行的通知", publisher=other)
-    from search.service import parse_search_filters
+    from disclosure_search.service import parse_search_filters
 
     filters = parse_search_filters({"organ": str(mine.pk)})
     results = search_pages("财政预算", filters=filters)
@@ -233,7 +233,7 @@ def test_admin_ranking_equals_wagtails_without_its_quadratic_query(catalog):
 def test_admin_results_past_the_ranked_ones_follow_newest_first(catalog, monkeypatch):
     from wagtail.models import Page
 
-    from search.backends import sqlite
+    from disclosure_search.backends import sqlite
 
     entries = [factories.entry(catalog, title=f"关于社会保险的通知{n}", body=_body("社会保险" * (n + 1))) for n in range(5)]
     wagtail, ours = _wagtail_and_ours()

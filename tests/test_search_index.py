@@ -13,7 +13,7 @@ from wagtail.models import PageViewRestriction
 from wagtail.search.models import IndexEntry
 
 from disclosure_pages.models import CatalogEntryPage, DisclosureMode
-from search.service import search_pages
+from disclosure_search.service import search_pages
 
 from . import factories
 

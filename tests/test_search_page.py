@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from disclosure_pages.taxonomy.models import Dimension
-from search.service import MAX_PAGE_SIZE, highlight
+from disclosure_search.service import MAX_PAGE_SIZE, highlight
 
 from . import factories
 

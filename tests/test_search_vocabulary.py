@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import Group
 
-from search.analysis import segment
-from search.models import DictionaryTerm, SearchSynonym
-from search.service import search_pages
-from search.vocabulary import expand
+from disclosure_search.analysis import segment
+from disclosure_search.models import DictionaryTerm, SearchSynonym
+from disclosure_search.service import search_pages
+from disclosure_search.vocabulary import expand
 
 from . import factories
 

@@ -65,5 +65,5 @@ def test_production_reads_services_from_the_environment():
     assert config["hosts"] == ["xxgk.example.gov.cn", "www.example.gov.cn"]
     assert config["db"]["ENGINE"] == "django.db.backends.postgresql"
     assert config["cache"] == "django_redis.cache.RedisCache"
-    assert config["search"]["BACKEND"] == "search.backends.elasticsearch8"
+    assert config["search"]["BACKEND"] == "disclosure_search.backends.elasticsearch8"
     assert config["search"]["URLS"] == ["http://127.0.0.1:9200"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 import string
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
@@ -90,8 +91,8 @@ def next_sequence_value(organisation_id: int, year: int) -> int:
 
 
 def index_number_format_for(site) -> str:
-    from ..site_settings import DisclosureSettings
-
+    # The site settings validate formats with this module: read them through the registry.
+    DisclosureSettings = apps.get_model("disclosure_pages", "DisclosureSettings")
     if site is not None:
         fmt = DisclosureSettings.for_site(site).index_number_format
         if fmt:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..conf import get_setting
 from ..taxonomy.models import ClassificationTerm, Dimension, Organisation
+from ..visibility import visible
 
 # query-string parameter -> (dimension, entry field)
 DIMENSION_FILTERS: dict[str, tuple[str, str]] = {
@@ -120,10 +121,8 @@ def page_size_from(params) -> int:
 
 
 def public_entries(queryset: QuerySet) -> QuerySet:
-    """What citizens may see: live, not behind a view restriction, 主动公开 only."""
-    from .models import DisclosureMode
-
-    return queryset.live().public().filter(disclosure_mode=DisclosureMode.PROACTIVE)
+    """What citizens may see (the rule of ``visibility``)."""
+    return visible(queryset)
 
 
 class CatalogListingMixin:

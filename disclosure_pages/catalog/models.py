@@ -6,6 +6,7 @@ import datetime
 import re
 
 from django import forms
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -21,6 +22,7 @@ from ..mixins import DisclosurePageMixin
 from ..pagebase import BasePage, page_parent_link
 from ..sections import SectionIndexPage
 from ..taxonomy.models import Dimension
+from ..visibility import DisclosureMode, visible
 from .index_numbers import allocate_index_number
 from .listing import CatalogListingMixin
 
@@ -31,12 +33,6 @@ class Validity(models.TextChoices):
     REPEALED = "repealed", _("已废止")
     EXPIRED = "expired", _("已失效")
     NOT_YET = "not_yet", _("尚未生效")
-
-
-class DisclosureMode(models.TextChoices):
-    PROACTIVE = "proactive", _("主动公开")
-    ON_APPLICATION = "on_application", _("依申请公开")
-    WITHHELD = "withheld", _("不予公开")
 
 
 class DisclosureScope(models.TextChoices):
@@ -265,10 +261,10 @@ class CatalogEntryPage(DisclosurePageMixin, CatalogEntryMixin, BasePage):
         return context
 
     def live_interpretations(self):
-        from ..interpretation.models import PolicyInterpretationPage
-
+        # Interpretations point at entries; the entry finds them through the registry.
+        interpretations = apps.get_model("disclosure_pages", "PolicyInterpretationPage")
         return (
-            PolicyInterpretationPage.objects.live().public()
+            visible(interpretations.objects.all())
             .filter(policy_links__policy=self).distinct().order_by("-publish_date", "-pk")
         )
 

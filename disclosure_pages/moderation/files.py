@@ -3,7 +3,7 @@
 When a disclosure page's approved content goes live (the guard's ``content_published``
 signal), the documents it shows or links to are recorded with their file hashes
 (:class:`~.published_files.PublishedFile`). A document is public while a publicly
-visible page — the rule of ``search.visibility`` — has a row with the document's
+visible page — the rule of ``disclosure_pages.visibility`` — has a row with the document's
 *current* hash and stored name, so an upload nobody reviewed, or bytes other than the
 reviewed ones, are never served: the download view, the documents API and anything else that asks
 :func:`public_documents` agree.
@@ -23,27 +23,13 @@ from .signals import content_published
 ADMIN_DOCUMENT_ACTIONS = ("add", "change", "delete", "choose")
 
 
-def _models_with_disclosure_mode() -> set[type]:
-    """Concrete page models that carry a 公开方式 (the owner of the field, once each)."""
+def visible_pages():
+    """Pages citizens may read, of every page type (the rule of ``visibility``)."""
     from wagtail.models import get_page_models
 
-    from search.visibility import has_disclosure_mode
+    from ..visibility import visible_pages as visible_of
 
-    return {
-        model._meta.get_field("disclosure_mode").model
-        for model in get_page_models()
-        if has_disclosure_mode(model)
-    }
-
-
-def visible_pages() -> QuerySet:
-    """Pages citizens may read: live, no view restriction and, where there is one, 主动公开."""
-    from search.visibility import proactive, searchable
-
-    pages = searchable(BasePage.objects.all())
-    for model in _models_with_disclosure_mode():
-        pages = pages.exclude(pk__in=model.objects.exclude(disclosure_mode=proactive()).values("pk"))
-    return pages
+    return visible_of(BasePage.objects.all(), get_page_models())
 
 
 def _private_collections_q() -> Q:

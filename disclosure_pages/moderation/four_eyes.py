@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 
+from django.apps import apps
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
@@ -116,15 +117,21 @@ def authored_page_ids(pages: list, user) -> set[int]:
     return authored
 
 
+def cached_check(user, key: tuple, check) -> bool:
+    """Per-request cache on the user object (like Wagtail's group checks): menus ask often."""
+    cache = user.__dict__.setdefault("_disclosure_four_eyes_checks", {})
+    if key not in cache:
+        cache[key] = check()
+    return cache[key]
+
+
 def prime_review_checks(user, task, pages: list) -> None:
     """Answer ``task.get_actions`` for many pages at once (the dashboard queue): no query per page."""
-    from .models import _cached_check
-
     authored = authored_page_ids(pages, user)
     override = override_enabled()
     for page in pages:
         key = ("review", task.pk, page.pk, page.latest_revision_id)
-        _cached_check(user, key, lambda page=page: override or page.pk not in authored)
+        cached_check(user, key, lambda page=page: override or page.pk not in authored)
 
 
 def reviewer_id_of(content) -> int | None:
@@ -180,11 +187,14 @@ def check_review(page, user, *, exclude_task_state: int | None = None) -> None:
     raise SelfReview(reason, page=page)
 
 
-def check_sign_off(content, user) -> None:
-    """Raise SelfSignOff if ``user`` reviewed the approval that lets ``content`` go live."""
+def check_sign_off(content, user, approval=None) -> None:
+    """Raise SelfSignOff if ``user`` reviewed the approval that lets ``content`` go live.
+
+    ``approval``: that approval when the caller already has it (the guard found it).
+    """
     if user is None:
         return
-    approval = approval_for(content)
+    approval = approval if approval is not None else approval_for(content)
     if approval is None or approval.reviewer_id != user.pk:
         return
     reason = _("“%(title)s”的签发发布不能由其保密审查人（%(user)s）进行，须由另一人签发（审核与发布分离）。") % {
@@ -214,7 +224,8 @@ def refuse_self_publication(sender, instance, raw: bool = False, update_fields=N
     actor = current_actor()
     if actor is None or not is_disclosure_page(instance) or not _is_publication(instance):
         return
-    check_sign_off(content_going_live(instance), actor)
+    # A guarded save has just found the approval: no second fingerprint of the content.
+    check_sign_off(content_going_live(instance), actor, instance.__dict__.get("_disclosure_approval"))
 
 
 def _completes_workflow(task_state: TaskState) -> bool:
@@ -235,8 +246,7 @@ def refuse_self_sign_off(sender, instance: TaskState, raw: bool = False, **kwarg
 
     Checked on the task state itself, so ``task_state.approve(user=…)`` from code obeys it too.
     """
-    from .models import SignOffTask
-
+    SignOffTask = apps.get_model("disclosure_pages", "SignOffTask")
     if raw or instance.status != TaskState.STATUS_APPROVED or instance.finished_by_id is None or not instance.revision_id:
         return
     if instance.pk is not None and TaskState.objects.filter(pk=instance.pk, status=TaskState.STATUS_APPROVED).exists():

@@ -24,8 +24,8 @@ from wagtail.models import GroupApprovalTask
 
 from .actor import current_actor
 from .guard import ModerationRefusal
-from .models import ConfidentialityReviewTask, SignOffTask
 from .roles import APPROVERS, REVIEWERS
+from .tasks import ConfidentialityReviewTask, SignOffTask
 
 User = get_user_model()
 

@@ -21,8 +21,8 @@ from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Revision
 
-from ..mixins import DisclosurePageMixin
 from ..pagebase import BasePage
+from ..visibility import shown_by_mode
 from .fingerprint import content_fingerprint
 
 logger = logging.getLogger("disclosure_pages.moderation")
@@ -73,18 +73,22 @@ class UnreviewedPublication(ModerationRefusal):
     """A disclosure page would go live without an approved review of exactly that content."""
 
 
+def is_disclosure_model(model) -> bool:
+    """Page types plug into moderation by the marker ``DisclosurePageMixin`` sets."""
+    return bool(getattr(model, "is_disclosure_page", False))
+
+
 def is_disclosure_page(page) -> bool:
-    if isinstance(page, DisclosurePageMixin):
+    if is_disclosure_model(type(page)):
         return True
     if isinstance(page, BasePage) and page.content_type_id:
-        model = page.specific_class
-        return model is not None and issubclass(model, DisclosurePageMixin)
+        return is_disclosure_model(page.specific_class)
     return False
 
 
 def content_going_live(page):
     """The specific page whose content a save of ``page`` would make public."""
-    if isinstance(page, DisclosurePageMixin) or page.pk is None:
+    if is_disclosure_model(type(page)) or page.pk is None:
         return page
     # A base Page instance (a move saves one): its own fields over the specific row.
     specific = page.specific_class.objects.filter(pk=page.pk).first()
@@ -124,9 +128,7 @@ class Verdict(NamedTuple):
 
 def verdict(page) -> Verdict:
     """The rules applied to ``page`` (a specific disclosure page) as it would be live now."""
-    from ..catalog.models import CatalogEntryMixin, DisclosureMode
-
-    if isinstance(page, CatalogEntryMixin) and page.disclosure_mode != DisclosureMode.PROACTIVE:
+    if not shown_by_mode(page):
         return Verdict(str(_("“%(title)s”的公开方式不是主动公开，不能在网站公开。") % {"title": page.title}), None, "")
     fingerprint = content_fingerprint(page)
     review = latest_review(page, fingerprint)
@@ -159,7 +161,7 @@ def check_publication(page, update_fields=None) -> Verdict | None:
     if update_fields is not None and set(update_fields) <= BOOKKEEPING_FIELDS:
         return None
     target = content_going_live(page)
-    if not isinstance(target, DisclosurePageMixin):
+    if not is_disclosure_model(type(target)):
         result = Verdict(str(_("“%(title)s”没有可核对的内容，不能发布。") % {"title": page.title}), None, "")
     else:
         result = verdict(target)

@@ -22,7 +22,7 @@ from wagtail.models import TaskState
 from ..pagebase import BasePage
 from ..taxonomy.models import Organisation
 from .four_eyes import prime_review_checks
-from .models import ConfidentialityReviewTask
+from .tasks import ConfidentialityReviewTask
 
 QUEUE_LIMIT = 30
 ORGAN_ATTRS = ("publisher", "organisation", "interpreting_organ")

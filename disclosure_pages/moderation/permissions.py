@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .models import ConfidentialityReviewTask
+from .tasks import ConfidentialityReviewTask
 
 
 def is_confidentiality_reviewer(user) -> bool:

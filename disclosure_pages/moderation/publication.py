@@ -18,9 +18,8 @@ from django.db.models.signals import post_delete, pre_delete, pre_save
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import get_all_child_relations
 
-from ..mixins import DisclosurePageMixin
 from ..pagebase import BasePage
-from .guard import ModerationRefusal, check_publication
+from .guard import ModerationRefusal, check_publication, is_disclosure_model
 from .passes import PublicationPass, publication_pass
 from .signals import content_published
 
@@ -51,6 +50,7 @@ def guarded_save(page, update_fields=None) -> Iterator[None]:
         return
     review = result.review
     page._disclosure_checked = True
+    page._disclosure_approval = review  # for the four-eyes check of the same save
     try:
         with _writing_page(page), publication_pass(
             page.pk or page.alias_of_id,
@@ -61,6 +61,7 @@ def guarded_save(page, update_fields=None) -> Iterator[None]:
             content_published.send(sender=type(page), page=page, review=review, fingerprint=result.fingerprint)
     finally:
         page._disclosure_checked = False
+        page._disclosure_approval = None
 
 
 def _being_written(page_id) -> bool:
@@ -108,7 +109,7 @@ _receivers: list = []  # signals hold receivers weakly
 def connect_child_guards(models) -> None:
     """Guard the child rows of every disclosure page type among ``models``."""
     for model in models:
-        if not (issubclass(model, BasePage) and issubclass(model, DisclosurePageMixin)):
+        if not (issubclass(model, BasePage) and is_disclosure_model(model)):
             continue
         for relation in get_all_child_relations(model):
             child = relation.related_model

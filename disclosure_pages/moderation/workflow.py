@@ -7,10 +7,9 @@ from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Workflow, WorkflowPage, WorkflowState
 
-from ..portal.models import DisclosurePortalPage
 from .guard import ModerationRefusal, is_disclosure_page
-from .models import ConfidentialityReviewTask
 from .roles import WORKFLOW_NAME
+from .tasks import ConfidentialityReviewTask
 
 
 class WorkflowWithoutReview(ModerationRefusal):
@@ -27,7 +26,8 @@ def default_workflow() -> Workflow | None:
     return Workflow.objects.filter(name=WORKFLOW_NAME, active=True).first()
 
 
-@receiver(post_save, sender=DisclosurePortalPage, dispatch_uid="disclosure_pages_portal_workflow")
+# A lazy sender: moderation knows the portal page type by name only.
+@receiver(post_save, sender="disclosure_pages.DisclosurePortalPage", dispatch_uid="disclosure_pages_portal_workflow")
 def assign_default_workflow(sender, instance, created: bool, raw: bool = False, **kwargs) -> None:
     """A new portal starts under 信息公开发布审核 (webmasters may add steps to it)."""
     if created and not raw and not WorkflowPage.objects.filter(page=instance).exists():

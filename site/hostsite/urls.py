@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from disclosure_pages import page_passwords
 from disclosure_pages import urls as disclosure_urls
 from disclosure_pages.api import api as disclosure_api
-from search import urls as search_urls
+from disclosure_search import urls as search_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

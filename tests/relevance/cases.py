@@ -33,7 +33,7 @@ Judgement decisions worth knowing:
   records passages *acceptable*, not wrong, whenever Taiwan wording is involved
   (a Taiwan query, or Taiwan documents, where 檔案 may stand for 文件): 檔案 also
   means records/archives there, and the search deliberately searches both readings
-  (recall form, see :mod:`search.analysis.normalise`). What must not happen is that
+  (recall form, see :mod:`disclosure_search.analysis.normalise`). What must not happen is that
   only archive passages come first. Between Simplified and Hong Kong forms there is
   no ambiguity (Hong Kong 檔案 is mainland 档案), so there they count as wrong.
 """

@@ -20,7 +20,7 @@ VAR_DIR = Path(os.environ.get("DISCLOSURE_VAR_DIR", BASE_DIR / "var"))
 
 INSTALLED_APPS = [
     "disclosure_pages",
-    "search",
+    "disclosure_search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v3",
@@ -157,8 +157,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "政府信息公开"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-# Wagtail's database backend; on SQLite with the add-on's ranked index (search/engine.py).
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
+# Wagtail's database backend; on SQLite with the add-on's ranked index (disclosure_search/engine.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "disclosure_search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "doc", "docx", "odt", "pdf", "rtf", "txt", "xls", "xlsx", "wps", "ofd", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 # Files only through Wagtail's serve view, where unreviewed files are refused (disclosure_pages.E001).
@@ -232,6 +232,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {
         "disclosure_pages": {"handlers": ["console"], "level": "INFO"},
-        "search": {"handlers": ["console"], "level": "INFO"},
+        "disclosure_search": {"handlers": ["console"], "level": "INFO"},
     },
 }

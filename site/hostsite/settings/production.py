@@ -65,8 +65,8 @@ OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            # The add-on's Chinese-aware subclass of Wagtail's backend (search/backends/).
-            "BACKEND": os.environ.get("ELASTICSEARCH_BACKEND", "search.backends.elasticsearch8"),
+            # The add-on's Chinese-aware subclass of Wagtail's backend (disclosure_search/backends/).
+            "BACKEND": os.environ.get("ELASTICSEARCH_BACKEND", "disclosure_search.backends.elasticsearch8"),
             "URLS": [ELASTICSEARCH_URL],
             "INDEX": os.environ.get("ELASTICSEARCH_INDEX", "disclosure"),
         }
@@ -74,7 +74,7 @@ if ELASTICSEARCH_URL:
 elif OPENSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": os.environ.get("OPENSEARCH_BACKEND", "search.backends.opensearch2"),
+            "BACKEND": os.environ.get("OPENSEARCH_BACKEND", "disclosure_search.backends.opensearch2"),
             "URLS": [OPENSEARCH_URL],
             "INDEX": os.environ.get("ELASTICSEARCH_INDEX", "disclosure"),
         }
@@ -84,7 +84,7 @@ if ELASTICSEARCH_URL or OPENSEARCH_URL:
     # cjk (no plugin), smartcn or ik (cluster plugins); the database index stays as the
     # fallback the public search uses when the engine is down.
     DISCLOSURE_SEARCH_ANALYZER = os.environ.get("DISCLOSURE_SEARCH_ANALYZER", "cjk")
-    WAGTAILSEARCH_BACKENDS["database"] = {"BACKEND": "search.backends.database"}
+    WAGTAILSEARCH_BACKENDS["database"] = {"BACKEND": "disclosure_search.backends.database"}
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

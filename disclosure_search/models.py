@@ -69,7 +69,7 @@ class DictionaryTerm(models.Model):
 
 
 class SearchDocument(models.Model):
-    """A public disclosure page as the embedded engine ranks it (SQLite FTS5, see search.engine).
+    """A public disclosure page as the embedded engine ranks it (SQLite FTS5, see disclosure_search.engine).
 
     Written by the SQLite search backend next to Wagtail's own index entry, and only for
     pages citizens may read: database triggers (migration 0003) refuse a row for a page

@@ -12,18 +12,18 @@ Use one of these modules as the ``BACKEND`` of a ``WAGTAILSEARCH_BACKENDS`` entr
 exposes ``SearchBackend`` as Wagtail expects:
 
 =====================================  ===================================================
-``search.backends.elasticsearch8``     Elasticsearch 8 (the ``elasticsearch`` 8 client)
-``search.backends.elasticsearch9``     Elasticsearch 9 (8.x client in 8-compatible mode, or 9.x)
-``search.backends.opensearch2``        OpenSearch 2 (needs the ``opensearch-py`` client)
-``search.backends.opensearch3``        OpenSearch 3 (needs the ``opensearch-py`` client)
+``disclosure_search.backends.elasticsearch8``     Elasticsearch 8 (the ``elasticsearch`` 8 client)
+``disclosure_search.backends.elasticsearch9``     Elasticsearch 9 (8.x client in 8-compatible mode, or 9.x)
+``disclosure_search.backends.opensearch2``        OpenSearch 2 (needs the ``opensearch-py`` client)
+``disclosure_search.backends.opensearch3``        OpenSearch 3 (needs the ``opensearch-py`` client)
 =====================================  ===================================================
 
-The class paths work too (``search.backends.elasticsearch.Elasticsearch9SearchBackend``,
-``search.backends.opensearch.OpenSearch2SearchBackend``). Example::
+The class paths work too (``disclosure_search.backends.elasticsearch.Elasticsearch9SearchBackend``,
+``disclosure_search.backends.opensearch.OpenSearch2SearchBackend``). Example::
 
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "search.backends.elasticsearch8",
+            "BACKEND": "disclosure_search.backends.elasticsearch8",
             "URLS": ["https://user:password@es.example.gov.cn:9200"],
             "INDEX_PREFIX": "disclosure_",
             "ANALYZER": "cjk",   # optional, overrides DISCLOSURE_SEARCH_ANALYZER
@@ -62,13 +62,13 @@ built beside the old one and the alias switched when it is ready.
 No script-conversion plugin
 ---------------------------
 Traditional/Simplified folding (and Taiwan vocabulary such as 資訊 → 信息) is done in
-Python by :mod:`search.analysis`, never on the cluster, so STConvert or similar plugins
+Python by :mod:`disclosure_search.analysis`, never on the cluster, so STConvert or similar plugins
 are not needed. Pages index their normalised, jieba-segmented text in the
 ``search_title`` and ``search_document`` fields; queries are rewritten before they are
 sent: every plain-text, phrase or fuzzy query becomes the OR of its variants
 (:func:`query_variants`): each Simplified form of
-:func:`~search.analysis.normalise.query_forms`, cut into words by jieba the way the
-database backend cuts it (:func:`~search.analysis.segment.query_token_sets`), plus —
+:func:`~disclosure_search.analysis.normalise.query_forms`, cut into words by jieba the way the
+database backend cuts it (:func:`~disclosure_search.analysis.segment.query_token_sets`), plus —
 for a query with Traditional characters — the cleaned query in its own script, which
 matches raw fields of pages that have no normalised text. A Traditional query 資訊公開
 thus searches ``资讯 公开`` OR ``信息公开`` OR ``資訊公開``.
@@ -102,7 +102,7 @@ Matching
 Wagtail's default operator is ``or``: any token of a query form matches and the ranking
 puts documents with more of them first. Pass ``operator="and"`` to ``search()`` to
 require every token of one form (per form, the forms still being OR-ed) — the
-behaviour of the database backend's :func:`~search.analysis.segment.query_token_sets`.
+behaviour of the database backend's :func:`~disclosure_search.analysis.segment.query_token_sets`.
 """
 
 from __future__ import annotations
@@ -117,8 +117,8 @@ from modelsearch.backends.elasticsearchbase import Field
 from modelsearch.index import SearchField, get_indexed_models
 from modelsearch.utils import deep_update
 
-from search.analysis.normalise import forms
-from search.analysis.segment import query_token_sets
+from disclosure_search.analysis.normalise import forms
+from disclosure_search.analysis.segment import query_token_sets
 
 from .safe_query import SafeQueryMixin
 
@@ -348,7 +348,7 @@ def _with_string(query: Any, query_string: str) -> Any:
 class ChineseBackendMixin(SafeQueryMixin):
     """Backend: index settings with the chosen Chinese analyzer (see the module docstring).
 
-    Queries are cleaned first (:class:`~search.backends.safe_query.SafeQueryMixin`).
+    Queries are cleaned first (:class:`~disclosure_search.backends.safe_query.SafeQueryMixin`).
 
     Put before Wagtail's ``Elasticsearch…SearchBackend`` in the bases. The ``ANALYZER``
     option is popped before Wagtail's ``__init__`` sees the parameters; the analysis is

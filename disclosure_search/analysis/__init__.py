@@ -1,14 +1,14 @@
 """Text analysis for the disclosure portal's full-text search (pure Python, no models).
 
-:mod:`search.analysis.normalise` folds width, noise and script (Simplified, Hong Kong
+:mod:`disclosure_search.analysis.normalise` folds width, noise and script (Simplified, Hong Kong
 and Taiwan Traditional) into a few normalised forms and extracts 文号/索引号;
-:mod:`search.analysis.segment` cuts those forms into words with jieba and a
+:mod:`disclosure_search.analysis.segment` cuts those forms into words with jieba and a
 dictionary of the domain's terms. A search backend indexes
 :func:`~search.analysis.segment.segment_for_index` and queries with
 :func:`~search.analysis.segment.query_token_sets` (OR of ANDs).
 """
 
-from search.analysis.normalise import (
+from disclosure_search.analysis.normalise import (
     DocNumber,
     IndexNumber,
     NormalisedForms,
@@ -22,7 +22,7 @@ from search.analysis.normalise import (
     query_forms,
     to_traditional,
 )
-from search.analysis.segment import (
+from disclosure_search.analysis.segment import (
     add_terms,
     query_token_sets,
     segment,

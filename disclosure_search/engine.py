@@ -3,8 +3,8 @@
 Wagtail's own SQLite query scores every candidate with a correlated sub-query (one
 broad query took over 10 s at 5,000 pages) and the service then re-checked visibility
 by materialising every public page. This module keeps its own FTS5 index of the same
-segmented text (:class:`search.models.SearchDocument`, written by
-:mod:`search.backends.sqlite` next to Wagtail's entry) and queries it directly:
+segmented text (:class:`disclosure_search.models.SearchDocument`, written by
+:mod:`disclosure_search.backends.sqlite` next to Wagtail's entry) and queries it directly:
 
 * Only pages citizens may read have a row: database triggers (migration 0003) refuse
   anything else and delete a row the moment its page goes offline, behind a view
@@ -33,7 +33,7 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import QuerySet
 
-logger = logging.getLogger("search")
+logger = logging.getLogger("disclosure_search")
 
 FTS_TABLE = "disclosure_search_fts"
 TITLE_WEIGHT = 5.0
@@ -70,7 +70,7 @@ def available() -> bool:
 
 def sort_key(page: Any) -> int:
     """The page's publication date (the one results show), then its id."""
-    from .service import publication_date
+    from .page_types import publication_date
 
     if not 0 < page.pk <= _PAGE_ID_MASK:
         raise ValueError(f"page id {page.pk} does not fit the search sort key")
@@ -84,20 +84,21 @@ def page_id(key: int) -> int:
 
 def indexes(model: type) -> bool:
     """Whether pages of ``model`` belong in the index (the types the public search shows)."""
-    from .service import disclosure_models
+    from .page_types import disclosure_models
 
     return model in disclosure_models()
 
 
 def store(model: type, pages: Sequence[Any]) -> int:
     """(Re)write the rows of ``pages``; pages citizens may not read lose theirs. Returns rows written."""
+    from disclosure_pages.visibility import visible
+
     from .models import SearchDocument
-    from .visibility import searchable
 
     if not pages or not indexes(model):
         return 0
     ids = [page.pk for page in pages]
-    public = set(searchable(model.objects.filter(pk__in=ids)).values_list("pk", flat=True))
+    public = set(visible(model.objects.filter(pk__in=ids)).values_list("pk", flat=True))
     rows = [
         SearchDocument(
             page_id=page.pk,
@@ -128,7 +129,7 @@ def prune() -> None:
     from django.contrib.contenttypes.models import ContentType
 
     from .models import SearchDocument
-    from .service import disclosure_models
+    from .page_types import disclosure_models
 
     shown = ContentType.objects.get_for_models(*disclosure_models(), for_concrete_models=False).values()
     SearchDocument.objects.exclude(content_type__in=list(shown))._raw_delete(SearchDocument.objects.db)

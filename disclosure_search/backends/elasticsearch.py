@@ -1,10 +1,10 @@
-"""Chinese-aware Elasticsearch 8 and 9 backends (see :mod:`search.backends` for the settings).
+"""Chinese-aware Elasticsearch 8 and 9 backends (see :mod:`disclosure_search.backends` for the settings).
 
 Each class is Wagtail's own (``modelsearch.backends.elasticsearch8`` / ``…9``) with the
-mixins of :mod:`search.backends` in front: the index, results and rebuild classes are
+mixins of :mod:`disclosure_search.backends` in front: the index, results and rebuild classes are
 Wagtail's unchanged, the mapping and query compilers are extended. ``SearchBackend`` is
-the Elasticsearch 8 backend; ``search.backends.elasticsearch8`` and
-``search.backends.elasticsearch9`` are the module paths for ``WAGTAILSEARCH_BACKENDS``.
+the Elasticsearch 8 backend; ``disclosure_search.backends.elasticsearch8`` and
+``disclosure_search.backends.elasticsearch9`` are the module paths for ``WAGTAILSEARCH_BACKENDS``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from modelsearch.backends import elasticsearch8 as es8
 from modelsearch.backends import elasticsearch9 as es9
 
-from search.backends import chinese_backend_classes
+from disclosure_search.backends import chinese_backend_classes
 
 __all__ = [
     "Elasticsearch8AutocompleteQueryCompiler",

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SearchConfig(AppConfig):
-    name = "search"
+    name = "disclosure_search"
     label = "disclosure_search"
     verbose_name = _("信息公开检索")
     default_auto_field = "django.db.models.BigAutoField"

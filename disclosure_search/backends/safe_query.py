@@ -7,7 +7,7 @@ only of Unicode spaces such as the full-width space (U+3000) that Chinese input
 methods type, which Wagtail's empty-query check misses and the SQLite compiler then
 turns into no expression at all (and Wagtail's answer to an empty query has no model,
 which the admin's listings need); and quotes, which Wagtail's SQLite compiler does not
-escape in FTS5 strings (fixed in :mod:`search.backends.fts`). Cleaning here keeps
+escape in FTS5 strings (fixed in :mod:`disclosure_search.backends.fts`). Cleaning here keeps
 the meaning of ordinary text; a query with nothing left finds nothing.
 """
 

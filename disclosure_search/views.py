@@ -1,7 +1,7 @@
 """The public search page (/search/, in every language) and the JSON API (/api/search/).
 
 Neither needs a login and neither can show more than the public site does: both read
-through :func:`search.service.search_pages`, which only ever sees live, unrestricted,
+through :func:`disclosure_search.service.search_pages`, which only ever sees live, unrestricted,
 主动公开 content. Bad parameters are ignored with a notice; nothing a visitor types
 can make them fail.
 """
@@ -115,7 +115,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "filter_query": query.urlencode(),
         "sorts": [("relevance", _("按相关度")), ("date", _("按发布日期"))],
     }
-    return TemplateResponse(request, "search/search_page.html", context)
+    return TemplateResponse(request, "disclosure_search/search_page.html", context)
 
 
 @require_GET

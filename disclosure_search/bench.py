@@ -555,7 +555,7 @@ def index_entries(
 
     jieba's dictionary is loaded first: a one-off cost per process, not per entry.
     """
-    from search.analysis.segment import get_tokenizer
+    from disclosure_search.analysis.segment import get_tokenizer
 
     get_tokenizer()
     started = time.perf_counter()
@@ -662,7 +662,7 @@ def run_queries(
     runs still cover all three scripts; further queries are drawn at random.
     """
     if search is None:
-        from search.service import search_pages
+        from disclosure_search.service import search_pages
 
         def search(query: str) -> Any:
             return search_pages(query, page=1, page_size=10, sort="relevance")
@@ -670,7 +670,7 @@ def run_queries(
     pool = query_forms()
     result = QueryResult([], [], {}, [])
     quiet = _DropInterrupted()
-    service_logger = logging.getLogger("search")
+    service_logger = logging.getLogger("disclosure_search")
     service_logger.addFilter(quiet)
     try:
         for _form, query in pool[:warmup]:

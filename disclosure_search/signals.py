@@ -20,10 +20,9 @@ from wagtail.signals import page_unpublished
 
 from disclosure_pages.mixins import DisclosurePageMixin
 from disclosure_pages.pagebase import BasePage
+from disclosure_pages.visibility import visible
 
-from .visibility import searchable
-
-logger = logging.getLogger("search")
+logger = logging.getLogger("disclosure_search")
 
 
 def _specific_class(page: Any) -> type | None:
@@ -55,7 +54,7 @@ def sync_page(model: type, pk: Any, *, add: bool = True) -> None:
     """
     if pk is None:
         return
-    instance = searchable(model.objects.filter(pk=pk)).first()
+    instance = visible(model.objects.filter(pk=pk)).first()
     if instance is None:
         remove_from_index(model, pk)
     elif add:

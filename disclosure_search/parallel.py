@@ -3,13 +3,13 @@
 jieba is pure Python and holds the interpreter lock, so a rebuild on one process uses
 one core. For a pass over at least :data:`MIN_PAGES` disclosure pages the texts are
 cut in worker processes and the results handed to
-:func:`search.analysis.segment.prime`, so that ``search_title()``/``search_document()``
+:func:`disclosure_search.analysis.segment.prime`, so that ``search_title()``/``search_document()``
 find them ready. Single saves never start workers.
 
 Design choices, and why:
 
 * ``spawn``, not ``fork``: workers never inherit database connections or threads of a
-  Django process; they import only :mod:`search.analysis` (no Django) and load jieba's
+  Django process; they import only :mod:`disclosure_search.analysis` (no Django) and load jieba's
   dictionary once (about a second), then live as long as the process.
 * The webmasters' dictionary terms travel to the workers at start; the pool is
   replaced when they change, so workers cut exactly like the main process.
@@ -33,7 +33,7 @@ from django.conf import settings
 
 from .analysis.segment import add_terms, get_tokenizer, prime, remembered, segment_for_index
 
-logger = logging.getLogger("search")
+logger = logging.getLogger("disclosure_search")
 
 MIN_PAGES = 200
 _CHUNK = 32

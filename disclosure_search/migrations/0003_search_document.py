@@ -1,4 +1,4 @@
-"""The embedded engine's index of public disclosure pages (see search.models.SearchDocument).
+"""The embedded engine's index of public disclosure pages (see disclosure_search.models.SearchDocument).
 
 On SQLite this also creates the FTS5 table over it and the triggers that keep it to what
 citizens may read, so the rule holds for writes that never reach Python

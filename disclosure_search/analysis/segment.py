@@ -3,7 +3,7 @@
 Database full-text indexes (SQLite FTS5, PostgreSQL) split on spaces and punctuation
 and know nothing of Chinese words, so the index is fed space-separated words:
 :func:`segment_for_index` segments every normalised form of a text
-(:func:`search.analysis.normalise.forms`) and adds its 文号/索引号.
+(:func:`disclosure_search.analysis.normalise.forms`) and adds its 文号/索引号.
 
 Design choices, and why:
 
@@ -40,7 +40,7 @@ from pathlib import Path
 
 import jieba
 
-from search.analysis.normalise import NormalisedForms, forms
+from disclosure_search.analysis.normalise import NormalisedForms, forms
 
 __all__ = [
     "DOMAIN_TERMS_FILE",

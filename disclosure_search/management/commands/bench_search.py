@@ -6,7 +6,7 @@
 
 Run it against a throwaway database (``DATABASE_URL=sqlite:////tmp/bench.sqlite3``):
 it writes tens of thousands of pages and, by design, leaves one immutable confidentiality
-review record per entry behind. The work lives in :mod:`search.bench`; this command
+review record per entry behind. The work lives in :mod:`disclosure_search.bench`; this command
 parses options, times the phases and prints a summary block meant to be pasted into an
 issue or a pull request, so that figures from different machines compare like for like.
 """
@@ -25,7 +25,7 @@ from django.db import connection
 from modelsearch.backends import get_search_backend
 from modelsearch.conf import get_app_config
 
-from search import bench
+from disclosure_search import bench
 
 
 class Command(BaseCommand):
@@ -66,7 +66,7 @@ class Command(BaseCommand):
         if backend_name != "default" and backend_name not in backend_config:
             raise CommandError(f"No search backend named {backend_name!r}.")
         backend = get_search_backend(backend_name)
-        backend_path = str(backend_config.get(backend_name, {}).get("BACKEND", "search.backends.database"))
+        backend_path = str(backend_config.get(backend_name, {}).get("BACKEND", "disclosure_search.backends.database"))
         is_database = backend_path.rstrip(".").endswith("backends.database")
         progress = self.stderr._out if options["verbosity"] > 0 else None
         rng = random.Random(options["random_seed"])

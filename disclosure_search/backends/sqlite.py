@@ -1,4 +1,4 @@
-"""Wagtail's SQLite FTS5 backend, indexing faster and feeding :mod:`search.engine`.
+"""Wagtail's SQLite FTS5 backend, indexing faster and feeding :mod:`disclosure_search.engine`.
 
 Seven changes to ``modelsearch.backends.database.sqlite``, Wagtail's backend for the
 admin's searches and choosers (and for the public search if the engine table is missing):
@@ -7,7 +7,7 @@ admin's searches and choosers (and for the public search if the engine table is 
   field three times (for the title, body and autocomplete columns), which for a
   disclosure page means segmenting its text three times over.
 * A bulk pass over many disclosure pages segments their text in worker processes
-  first (:mod:`search.parallel`); jieba is pure Python and the rest of the pass
+  first (:mod:`disclosure_search.parallel`); jieba is pure Python and the rest of the pass
   is database work, so this is where the second core helps.
 * The title length factor Wagtail's ranking uses is written with each row, from a
   remembered average, instead of re-reading and re-writing the whole table after every
@@ -17,10 +17,10 @@ admin's searches and choosers (and for the public search if the engine table is 
 * Plain-text queries also match as jieba words, and disclosure pages add their
   segmented title words to the autocomplete column, so an editor finds 防汛 inside
   关于做好防汛抗旱工作的通知 (:class:`ChineseQueryMixin`).
-* Queries are cleaned first (:mod:`search.backends.safe_query`), terms are quoted the
-  FTS5 way and a field restriction names index columns (:mod:`search.backends.fts`):
+* Queries are cleaned first (:mod:`disclosure_search.backends.safe_query`), terms are quoted the
+  FTS5 way and a field restriction names index columns (:mod:`disclosure_search.backends.fts`):
   quotes, NUL, full-width spaces and the admin's snippet searches were 500s.
-* Public disclosure pages also get their :class:`~search.models.SearchDocument` row
+* Public disclosure pages also get their :class:`~disclosure_search.models.SearchDocument` row
   (the engine's index), removed again with the page's entry; a rebuild rewrites them all.
 """
 
@@ -46,8 +46,8 @@ from modelsearch.query import MatchAll, Not, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from disclosure_pages.mixins import DisclosurePageMixin
-from search import engine, parallel
-from search.documents import indexing_pass
+from disclosure_search import engine, parallel
+from disclosure_search.documents import indexing_pass
 
 from .fts import FTSQueryMixin
 from .safe_query import SafeQueryMixin
@@ -108,7 +108,7 @@ class ChineseQueryMixin:
 
     FTS5 cuts Chinese only at punctuation, so 防汛 could never match an index of words
     such as 关于 做好 防汛 抗旱: the admin's searches and choosers get the word sets of
-    the public search (:func:`search.service.query_word_sets`). The query as typed
+    the public search (:func:`disclosure_search.service.query_word_sets`). The query as typed
     stays an alternative, so text that is not segmented (a document's title) matches as before.
     """
 
@@ -116,7 +116,7 @@ class ChineseQueryMixin:
         built = super().build_search_query_content(query, config=config)
         if not isinstance(query, PlainText) or built is None:
             return built
-        from search.service import query_word_sets
+        from disclosure_search.service import query_word_sets
 
         for words in query_word_sets(query.query_string):
             text = " ".join(words)
@@ -293,4 +293,4 @@ class DisclosureSQLiteSearchBackend(SafeQueryMixin, SQLiteSearchBackend):
     query_compiler_class = DisclosureSearchQueryCompiler
     results_class = RankedSearchResults
     autocomplete_query_compiler_class = DisclosureAutocompleteQueryCompiler
-    feeds_disclosure_engine = True  # the public search reads search.engine's index
+    feeds_disclosure_engine = True  # the public search reads disclosure_search.engine's index

@@ -1,11 +1,11 @@
 """Full-text search over the disclosure pages, for the public search page and the JSON API.
 
-The query goes through :mod:`search.analysis` (script folding, jieba words) and becomes
+The query goes through :mod:`disclosure_search.analysis` (script folding, jieba words) and becomes
 an OR of ANDs (one AND per query form and synonym variant, see
 :func:`query_word_sets`). Two ways to run it:
 
-* **The embedded engine** (:mod:`search.engine`) when the default backend is
-  ``search.backends.database`` on SQLite: one ranked FTS5 query over an index that,
+* **The embedded engine** (:mod:`disclosure_search.engine`) when the default backend is
+  ``disclosure_search.backends.database`` on SQLite: one ranked FTS5 query over an index that,
   by database triggers, only ever holds pages citizens may read. The pages of the
   result page are loaded through the visibility rule again (:func:`_visible_pages`).
 * **A Wagtail backend** otherwise (Elasticsearch/OpenSearch, PostgreSQL): the
@@ -40,7 +40,6 @@ from functools import cache, lru_cache
 from typing import Any, Literal
 
 import opencc
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import connection, transaction
@@ -49,8 +48,6 @@ from django.db.models.functions import Cast, Coalesce
 from django.db.models.query import prefetch_related_objects
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import capfirst
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from modelsearch.backends import get_search_backend
 from modelsearch.conf import get_app_config
@@ -58,17 +55,17 @@ from wagtail.search.query import Or, PlainText, SearchQuery
 
 from disclosure_pages.catalog.listing import CatalogFilters, parse_filters
 from disclosure_pages.i18n import in_active_language
-from disclosure_pages.mixins import DisclosurePageMixin
 from disclosure_pages.pagebase import BasePage
 from disclosure_pages.taxonomy.models import ClassificationTerm, Organisation
+from disclosure_pages.visibility import may_be_shown, visible_pages
 
 from . import engine
 from .analysis import query_token_sets, segment_query, to_traditional
 from .documents import ORGANISATION_FIELDS, organisation_names, page_text
-from .visibility import has_disclosure_mode, may_be_indexed, proactive
+from .page_types import date_field, disclosure_models, has_field, model_by_code, publication_date, type_label
 from .vocabulary import expand, vocabulary_version
 
-logger = logging.getLogger("search")
+logger = logging.getLogger("disclosure_search")
 
 MAX_QUERY_LENGTH = 200
 DEFAULT_PAGE_SIZE = 20
@@ -76,63 +73,12 @@ MAX_PAGE_SIZE = 50
 SNIPPET_LENGTH = 160
 # An FTS expression stays small whatever is typed: at most this many words per form.
 MAX_WORDS = 32
-DATABASE_BACKEND = "search.backends.database"
+DATABASE_BACKEND = "disclosure_search.backends.database"
 
 Sort = Literal["relevance", "date"]
 SORTS: tuple[str, ...] = ("relevance", "date")
 # Catalog dimensions the search form offers (the listing's parameter names).
 SEARCH_DIMENSIONS = ("assembled", "topic", "genre")
-
-
-# --------------------------------------------------------------------------- page types
-
-
-def disclosure_models() -> list[type]:
-    """Every concrete disclosure page type that holds information, in app registry order.
-
-    The portal and its section pages are navigation: with little text they would rank
-    above the documents citizens look for, so search leaves them out.
-    """
-    from disclosure_pages.portal.models import DisclosurePortalPage
-    from disclosure_pages.sections import SectionIndexPage
-
-    return [
-        model
-        for model in apps.get_models()
-        if issubclass(model, DisclosurePageMixin)
-        and not issubclass(model, (SectionIndexPage, DisclosurePortalPage))
-        and not model._meta.abstract
-        and not model._meta.proxy
-    ]
-
-
-def model_by_code(code: str) -> type | None:
-    for model in disclosure_models():
-        if model._meta.model_name == code:
-            return model
-    return None
-
-
-def type_label(model: type) -> str:
-    return _type_label(model, get_language())
-
-
-@lru_cache(maxsize=256)
-def _type_label(model: type, language: str | None) -> str:
-    return str(capfirst(model._meta.verbose_name))
-
-
-def _has_field(model: type, name: str) -> bool:
-    try:
-        model._meta.get_field(name)
-    except Exception:
-        return False
-    return True
-
-
-def date_field(model: type) -> str | None:
-    """The 发布日期 of a page type, if it has one."""
-    return "publish_date" if _has_field(model, "publish_date") else None
 
 
 # --------------------------------------------------------------------------- query text
@@ -326,7 +272,7 @@ def _organ_condition(organisation: Organisation) -> Q:
     condition = Q(pk__in=[])
     for model in disclosure_models():
         for name in ORGANISATION_FIELDS:
-            if _has_field(model, name):
+            if has_field(model, name):
                 condition |= Q(pk__in=model.objects.filter(**{name: organisation}).values("pk"))
     return condition
 
@@ -360,11 +306,7 @@ def candidates(filters: SearchFilters | None = None) -> QuerySet:
     """Base pages citizens may find: live, unrestricted, disclosure types, 主动公开 only."""
     models = disclosure_models()
     content_types = ContentType.objects.get_for_models(*models, for_concrete_models=False).values()
-    queryset = BasePage.objects.live().public().filter(content_type__in=list(content_types))
-    for model in models:
-        if has_disclosure_mode(model):
-            hidden = model.objects.exclude(disclosure_mode=proactive())
-            queryset = queryset.exclude(pk__in=hidden.values("pk"))
+    queryset = visible_pages(BasePage.objects.filter(content_type__in=list(content_types)), models)
     if filters is not None:
         queryset = _filter(queryset, filters)
     return queryset
@@ -431,15 +373,6 @@ class SearchResults:
         return Paginator(range(self.count), self.page_size).get_page(self.page)
 
 
-def publication_date(page: Any) -> datetime.date | None:
-    """The date a result shows and sorts by: 发布日期 where the type has one, else first publication."""
-    name = date_field(type(page))
-    value = getattr(page, name, None) if name else None
-    if value is None and page.first_published_at is not None:
-        value = page.first_published_at.date()
-    return value
-
-
 def _hit(page: Any, words: list[str], request: Any, traditional: bool) -> SearchHit:
     text = page_text(page)
     publishers = organisation_names(page)
@@ -463,7 +396,7 @@ def _prefetch(pages: list[Any]) -> None:
     for page in pages:
         by_model.setdefault(type(page), []).append(page)
     for model, group in by_model.items():
-        names = [name for name in ORGANISATION_FIELDS if _has_field(model, name)]
+        names = [name for name in ORGANISATION_FIELDS if has_field(model, name)]
         if names:
             prefetch_related_objects(group, *names)
 
@@ -484,7 +417,7 @@ def _is_database(name: str) -> bool:
 
 
 def _uses_engine(backend_name: str) -> bool:
-    """Whether ``backend_name`` is the SQLite backend whose index :mod:`search.engine` reads."""
+    """Whether ``backend_name`` is the SQLite backend whose index :mod:`disclosure_search.engine` reads."""
     backend = get_search_backend(backend_name)
     return bool(getattr(backend, "feeds_disclosure_engine", False)) and engine.available()
 
@@ -500,20 +433,20 @@ def _run(backend_name: str, search_query: SearchQuery, queryset: QuerySet, sort:
 
 
 def _visible_pages(ids: list[int]) -> dict[int, Any]:
-    """The specific pages among ``ids`` that citizens may read (the rule of search.visibility).
+    """The specific pages among ``ids`` that citizens may read (the rule of disclosure_pages.visibility).
 
     Live and public in SQL, 公开方式 on the loaded instances: a ``NOT IN`` over every
     non-主动公开 entry, as :func:`candidates` has, would scan the catalog per search.
     """
     content_types = ContentType.objects.get_for_models(*disclosure_models(), for_concrete_models=False).values()
     pages = BasePage.objects.live().public().filter(pk__in=ids, content_type__in=list(content_types)).specific()
-    return {page.pk: page for page in pages if may_be_indexed(page)}
+    return {page.pk: page for page in pages if may_be_shown(page)}
 
 
 def _run_engine(
     word_sets: list[list[str]], filters: SearchFilters | None, sort: str, page: int, page_size: int
 ) -> tuple[int, int, list[Any], bool]:
-    """The embedded engine's path (SQLite): see :mod:`search.engine`."""
+    """The embedded engine's path (SQLite): see :mod:`disclosure_search.engine`."""
     restrict = _filter(BasePage.objects.all(), filters) if filters is not None and filters.active else None
     for _attempt in range(3):
         result = engine.ranked(word_sets, restrict=restrict, sort=sort, offset=(page - 1) * page_size, limit=page_size)

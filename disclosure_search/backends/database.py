@@ -1,10 +1,10 @@
 """``WAGTAILSEARCH_BACKENDS`` path for the database backend with the embedded engine.
 
-``"BACKEND": "search.backends.database"`` behaves like ``wagtail.search.backends.database``
+``"BACKEND": "disclosure_search.backends.database"`` behaves like ``wagtail.search.backends.database``
 (PostgreSQL, MySQL or SQLite full-text search, chosen by the default database) except
-that on SQLite it is :class:`search.backends.sqlite.DisclosureSQLiteSearchBackend`, which
-indexes faster and keeps the index the public search ranks from (:mod:`search.engine`).
-On every database the query text is cleaned first (:mod:`search.backends.safe_query`):
+that on SQLite it is :class:`disclosure_search.backends.sqlite.DisclosureSQLiteSearchBackend`, which
+indexes faster and keeps the index the public search ranks from (:mod:`disclosure_search.engine`).
+On every database the query text is cleaned first (:mod:`disclosure_search.backends.safe_query`):
 PostgreSQL refuses NUL, which a visitor can type into any search box.
 """
 

@@ -1,0 +1,10 @@
+"""``WAGTAILSEARCH_BACKENDS`` path for the Chinese-aware Elasticsearch 8 backend.
+
+``"BACKEND": "disclosure_search.backends.elasticsearch8"``; see :mod:`disclosure_search.backends` for the options.
+"""
+
+from disclosure_search.backends.elasticsearch import Elasticsearch8SearchBackend
+
+SearchBackend = Elasticsearch8SearchBackend
+
+__all__ = ["SearchBackend"]

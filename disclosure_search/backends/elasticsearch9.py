@@ -1,0 +1,10 @@
+"""``WAGTAILSEARCH_BACKENDS`` path for the Chinese-aware Elasticsearch 9 backend.
+
+``"BACKEND": "disclosure_search.backends.elasticsearch9"``; see :mod:`disclosure_search.backends` for the options.
+"""
+
+from disclosure_search.backends.elasticsearch import Elasticsearch9SearchBackend
+
+SearchBackend = Elasticsearch9SearchBackend
+
+__all__ = ["SearchBackend"]

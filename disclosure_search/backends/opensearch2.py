@@ -1,0 +1,10 @@
+"""``WAGTAILSEARCH_BACKENDS`` path for the Chinese-aware OpenSearch 2 backend (needs opensearch-py).
+
+``"BACKEND": "disclosure_search.backends.opensearch2"``; see :mod:`disclosure_search.backends` for the options.
+"""
+
+from disclosure_search.backends.opensearch import OpenSearch2SearchBackend
+
+SearchBackend = OpenSearch2SearchBackend
+
+__all__ = ["SearchBackend"]
