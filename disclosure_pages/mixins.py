@@ -8,7 +8,9 @@ from django.utils.functional import cached_property
 from wagtail.search import index
 
 from .conf import get_setting
+from .page_text import page_text
 from .pagebase import BasePage
+from .text import segment_for_index
 from .visibility import may_be_shown, visible
 
 
@@ -21,7 +23,7 @@ class DisclosurePageMixin(models.Model):
 
     is_disclosure_page = True
 
-    # Pre-segmented Chinese for the full-text index (see disclosure_search.documents); page types
+    # Pre-segmented Chinese for the full-text index (see page_text.py); page types
     # with their own search_fields add these. Title-like text gets the higher boost.
     disclosure_search_fields = [
         index.SearchField("search_title", boost=3),
@@ -68,16 +70,10 @@ class DisclosurePageMixin(models.Model):
 
     def search_title(self) -> str:
         """Title, 文号 and 索引号 as space-separated words in every script (boosted)."""
-        from disclosure_search.analysis import segment_for_index
-        from disclosure_search.documents import page_text
-
         return segment_for_index(page_text(self).title_text)
 
     def search_document(self) -> str:
         """The rest of the page's text, segmented: FTS tokenisers cannot cut Chinese."""
-        from disclosure_search.analysis import segment_for_index
-        from disclosure_search.documents import page_text
-
         return segment_for_index(page_text(self).body_text)
 
     @classmethod

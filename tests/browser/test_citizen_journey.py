@@ -23,8 +23,7 @@ from disclosure_pages.models import (
     ReadingRoom,
 )
 from disclosure_pages.taxonomy.models import Dimension
-
-from .. import factories
+from tests import factories
 
 # live_server needs committed data; serialized_rollback restores the migrations' data
 # (site root, standard terms) that the flush after a transactional test removes.

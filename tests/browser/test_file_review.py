@@ -20,8 +20,8 @@ from wagtail.documents import get_document_model
 
 from disclosure_pages.models import CatalogEntryAttachment, CatalogIndexPage
 from disclosure_pages.moderation import roles
+from tests import factories
 
-from .. import factories
 from .test_review_flow import PASSWORD, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -17,8 +17,7 @@ from playwright.sync_api import expect
 
 from disclosure_pages.models import CatalogIndexPage
 from disclosure_pages.moderation import roles
-
-from .. import factories
+from tests import factories
 
 # live_server needs committed data; serialized_rollback restores the migrations' data
 # (site root, groups, the default workflow) that the flush after a transactional test removes.

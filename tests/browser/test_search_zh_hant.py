@@ -21,8 +21,7 @@ import pytest
 from wagtail.models import Site
 
 from disclosure_pages.models import CatalogIndexPage
-
-from .. import factories
+from tests import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -7,8 +7,8 @@ import hashlib
 from collections.abc import Iterable
 from typing import Any
 
-from ...cleaning import clean_inline, clean_text, text_to_paragraphs
 from ...taxonomy.models import Dimension
+from ...text.cleaning import clean_inline, clean_text, text_to_paragraphs
 from ..listing import DIMENSION_FILTERS
 from ..models import (
     DisclosureMode,

@@ -8,8 +8,8 @@ from typing import Any
 
 from django.utils import translation
 
-from ...cleaning import clean_inline
 from ...taxonomy.models import ClassificationTerm, Dimension, Organisation
+from ...text.cleaning import clean_inline
 from ..models import (
     DisclosureMode,
     DisclosureScope,

@@ -12,7 +12,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = VAR_DIR / "test-media"
 # Test-only commands: a flush that lifts the confidentiality triggers (tests/support).
-INSTALLED_APPS = ["tests.support", *INSTALLED_APPS]
+INSTALLED_APPS = ["tests.support", *INSTALLED_APPS, "benchmarks"]
 
 # A file (not :memory:) so that tests with several threads each get a real
 # connection and SQLite's locking is exercised as in production.

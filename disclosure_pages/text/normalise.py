@@ -1,0 +1,466 @@
+"""Normalisation of Chinese text for search: width, noise, script and reference numbers.
+
+Citizens and documents use three written forms: Simplified (mainland), Traditional as
+in Hong Kong, and Traditional with Taiwan vocabulary (資訊 for 信息, 檔案 for 文件,
+專案 for 项目, 程式 for 程序, 網路 for 网络, 入口網站 for 门户网站). A query in any
+form must find documents in every form, so both sides are folded to Simplified.
+
+Every text gets three forms (:class:`NormalisedForms`):
+
+``exact``
+    the cleaned text in its own script: pinyin annotations, ``***`` conversion
+    markers and odd whitespace removed (the pure functions of
+    :mod:`disclosure_pages.text.cleaning`), full-width ASCII folded, Latin lower-cased.
+``chars``
+    character-level Traditional→Simplified (OpenCC ``hk2s``: ``t2s`` plus Hong Kong
+    variant characters such as 衞 and 綫): 檔案館 → 档案馆, 資訊 → 资讯, 資料 → 资料.
+    It never changes a word, so it is the *precise* form.
+``phrases``
+    phrase-level Taiwan→mainland vocabulary (OpenCC ``tw2sp``): 資訊 → 信息,
+    檔案 → 文件, 專案 → 项目, 程式 → 程序, 網路 → 网络, 入口網站 → 门户网站,
+    資料庫 → 数据库. It is the *recall* form.
+
+Precision vs recall (the 檔案 and 資料 traps)
+---------------------------------------------
+``tw2sp`` is a dictionary of Taiwan computing vocabulary. Applied blindly it turns
+市檔案館 (an archives) into 市文件馆, 人事檔案 into 人事文件, and — because many
+keys are written the same in both scripts — mainland 规范性文件 into 规范性文档,
+行政程序 into 行政进程, 建立 into 创建, 执行 into 运行, 核心 into 内核.
+
+We keep both precision and recall with two measures:
+
+1. **Protected terms.** Before ``tw2sp`` every occurrence of a term in
+   :data:`PROTECTED_TERMS` (in any of its Simplified/Traditional/HK/TW spellings)
+   is replaced by a private-use placeholder, which OpenCC passes through and which
+   breaks phrase matching; afterwards the placeholder becomes the term's Simplified
+   form. The list holds archive terms (档案馆, 档案局, 档案室, 国家档案局, 人事档案,
+   档案管理 …) and mainland words that ``tw2sp`` rewrites into something else
+   (文件, 程序, 执行, 建立, 新增, 查询 …). A few longer Taiwan phrases that contain
+   a protected term but convert correctly (資料庫 → 数据库, 人工智慧 → 人工智能)
+   are listed in :data:`PHRASE_PASS_THROUGH` and left to OpenCC.
+2. **Index both forms.** :func:`index_text` indexes ``chars`` and ``phrases``, and
+   :func:`query_forms` returns both for a query, to be OR-ed. A Taiwan query
+   政府檔案 therefore looks for 政府档案 *or* 政府文件 (recall), while 市檔案館
+   stays 市档案馆 on both sides, and a query 文件 never matches a text whose only
+   word is 档案馆 (precision).
+
+資料 is protected: it stays 资料 in every form. In this domain 資料 almost always
+means *materials* (宣传资料, 申请资料, 内部资料), which mainland text also writes
+资料; mapping it to 数据 (*data*) would make every Taiwan query for materials match
+statistics pages. Unambiguous compounds still convert (資料庫 → 数据库,
+資料來源 → 数据源). A Taiwan reader who means *data* and types 資料 finds pages
+saying 资料, not 数据 — an accepted loss.
+
+Simplified input is left to ``tw2sp`` as well, but its keys are Taiwan spellings,
+so only words written alike in both scripts (程式, 影片) convert: a mainland query
+档案 stays 档案 and does not also search 文件. A Simplified query in Taiwan wording
+(资讯) is not mapped — an accepted gap. OpenCC is not idempotent on a few rare
+characters, so neither are ``chars``/``phrases``; queries and documents go through
+the same functions, which is what matching needs.
+
+Document numbers (文号) and index numbers (索引号) are extracted by
+:func:`find_document_numbers` / :func:`find_index_numbers`; :func:`docnum_forms`
+lists their canonical forms and parts, so that 宜政办秘[2008]8号, 宜政办秘【2008】8号,
+〔2008〕8号 and 宜政办秘 all find 宜政办秘〔2008〕8号. Bracket normalisation happens only
+there, never in display text.
+
+OpenCC converters are created once per process, lazily; converting 1 MB takes a few
+tens of milliseconds.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal, NamedTuple
+
+import opencc
+
+from .cleaning import (
+    normalise_whitespace,
+    remove_conversion_markers,
+    remove_pinyin_annotations,
+)
+
+__all__ = [
+    "PHRASE_PASS_THROUGH",
+    "PROTECTED_TERMS",
+    "DocNumber",
+    "IndexNumber",
+    "NormalisedForms",
+    "clean",
+    "docnum_forms",
+    "find_document_numbers",
+    "find_index_numbers",
+    "fold_width",
+    "forms",
+    "index_text",
+    "query_forms",
+    "to_traditional",
+]
+
+# --- OpenCC converters ------------------------------------------------------------------
+
+_CONVERTER_LOCK = threading.Lock()
+
+
+@cache
+def _converter(config: str) -> opencc.OpenCC:
+    """One OpenCC converter per config and process (loading a config reads its dicts)."""
+    with _CONVERTER_LOCK:
+        return opencc.OpenCC(config)
+
+
+# --- width folding ------------------------------------------------------------------------
+
+
+def _width_table() -> dict[int, str]:
+    table: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
+    table[0x3000] = " "  # ideographic space
+    # Small-form 〔〕 (﹝﹞), half-width CJK punctuation, full-width currency signs and
+    # CJK compatibility ideographs: the NFKC mapping.
+    for cp in (0xFE5D, 0xFE5E, *range(0xFF61, 0xFF65), *range(0xFFE0, 0xFFE7), *range(0xF900, 0xFADA)):
+        folded = unicodedata.normalize("NFKC", chr(cp))
+        if folded != chr(cp):
+            table[cp] = folded
+    return table
+
+
+_WIDTH_TABLE = _width_table()
+# Lone surrogates cannot be encoded for OpenCC; supplementary private-use planes 15/16
+# are never content and are reserved for our placeholders.
+_UNSAFE = re.compile("[\ud800-\udfff\U000f0000-\U0010ffff]")
+
+
+def fold_width(text: str, *, lower: bool = True) -> str:
+    """Full-width ASCII → ASCII (``ＡＢＣ１２３`` → ``abc123``), then lower-case.
+
+    Like NFKC for the characters that matter to search, but without NFKC's other
+    rewrites (①, ㎡, 〔〕 and Chinese quotes stay as they are). Full-width brackets
+    ``（）［］`` become ASCII; 〔〕 and 【】 are left for :func:`find_document_numbers`.
+    """
+    text = text.translate(_WIDTH_TABLE)
+    if _UNSAFE.search(text):
+        text = _UNSAFE.sub("", text)
+    return text.lower() if lower else text
+
+
+def clean(text: str, *, lower: bool = True) -> str:
+    """Width folding plus the noise removal of :mod:`disclosure_pages.text.cleaning`.
+
+    Width is folded first so that full-width pinyin (``公開（ｋāｉ）``) and ``＊＊＊``
+    markers are recognised; the cleaning steps are repeated until nothing changes
+    (removing ``(kāi)`` can expose a second annotation), so the result is stable.
+    """
+    text = fold_width(normalise_whitespace(text), lower=False)
+    for _ in range(4):
+        cleaned = remove_conversion_markers(remove_pinyin_annotations(text))
+        if cleaned == text:
+            break
+        text = cleaned
+    return text.lower() if lower else text
+
+
+# --- protected terms ------------------------------------------------------------------------
+
+#: Simplified terms that phrase conversion must leave alone (see module docstring).
+PROTECTED_TERMS: tuple[str, ...] = (
+    # Archives: 檔案 here means 档案 (archives/records), not 文件 (a file).
+    "档案馆", "档案局", "档案室", "档案处", "档案科", "档案中心", "国家档案局", "人事档案",
+    "干部档案", "学籍档案", "城建档案", "会计档案", "诚信档案", "信用档案", "健康档案",
+    "历史档案", "电子档案", "档案管理", "档案工作", "档案资料", "档案查阅", "档案保管",
+    "档案移交", "档案整理", "档案法", "工作档案", "文书档案", "业务档案", "科技档案", "档案室藏",
+    "建档", "归档", "档案袋",
+    # 资料 means materials; only unambiguous compounds become 数据 (PHRASE_PASS_THROUGH).
+    "资料",
+    # Mainland words that tw2sp rewrites into a different meaning.
+    "文件", "程序", "执行", "建立", "核心", "新增", "效能", "行程", "序列", "宣告", "支援",
+    "智慧", "整合", "启用", "停用", "复制", "设定", "查询", "互动", "储存", "社群", "呼叫",
+    "批次", "区域性", "即时", "类比",
+)  # fmt: skip
+
+#: Taiwan phrases containing a protected term that OpenCC converts correctly.
+PHRASE_PASS_THROUGH: tuple[str, ...] = (
+    "資料庫", "資料夾", "資料來源", "資料探勘", "資料倉儲", "資料包", "後設資料", "關聯式資料庫",
+    "執行檔", "執行緒", "多執行緒", "執行長", "人工智慧", "智慧財產權", "互動式", "進階設定",
+)  # fmt: skip
+
+# Terms that display conversion (s2twp) must not rewrite: 收费项目 is not a 專案.
+_DISPLAY_PROTECTED: tuple[str, ...] = (*PROTECTED_TERMS, "项目")
+
+_PLACEHOLDER_BASE = 0xF0000
+_PLACEHOLDER = re.compile("[\U000f0000-\U000ffffd]")
+
+
+def _spellings(term: str) -> set[str]:
+    """The term in Simplified and in character-level Traditional, HK and TW spelling."""
+    return {term, *(_converter(c).convert(term) for c in ("s2t", "s2hk", "s2tw"))}
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation with longer words first, so that the longest term wins."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+class _Masker:
+    """Replaces protected terms by placeholders and puts them back after conversion."""
+
+    def __init__(self, terms: Iterable[str], pass_through: Iterable[str], restore_config: str | None) -> None:
+        self.terms = tuple(dict.fromkeys(terms))
+        lookup: dict[str, int] = {}
+        for index, term in enumerate(self.terms):
+            for spelling in _spellings(term):
+                lookup.setdefault(spelling, index)
+        self.lookup = lookup
+        self.pass_through = frozenset(pass_through)
+        self.pattern = re.compile(_alternation([*lookup, *self.pass_through]))
+        convert = _converter(restore_config).convert if restore_config else (lambda s: s)
+        self.restored = tuple(convert(term) for term in self.terms)
+
+    def mask(self, text: str) -> tuple[str, bool]:
+        masked = False
+
+        def replace(match: re.Match[str]) -> str:
+            nonlocal masked
+            word = match.group(0)
+            if word in self.pass_through:
+                return word
+            masked = True
+            return chr(_PLACEHOLDER_BASE + self.lookup[word])
+
+        return self.pattern.sub(replace, text), masked
+
+    def restore(self, text: str) -> str:
+        return _PLACEHOLDER.sub(lambda m: self.restored[ord(m.group(0)) - _PLACEHOLDER_BASE], text)
+
+    def convert(self, text: str, config: str) -> str:
+        """``config`` conversion of ``text`` with the protected terms kept."""
+        masked_text, masked = self.mask(text)
+        converted = _converter(config).convert(masked_text)
+        return self.restore(converted) if masked else converted
+
+
+@cache
+def _search_masker() -> _Masker:
+    return _Masker(PROTECTED_TERMS, PHRASE_PASS_THROUGH, restore_config=None)
+
+
+@cache
+def _display_masker(variant: str) -> _Masker:
+    return _Masker(_DISPLAY_PROTECTED, (), restore_config="s2tw" if variant == "tw" else "s2hk")
+
+
+# --- forms ------------------------------------------------------------------------------------
+
+
+class NormalisedForms(NamedTuple):
+    """The cleaned text (``exact``), its character-level and phrase-level Simplified forms."""
+
+    exact: str
+    chars: str
+    phrases: str
+
+    @property
+    def search_forms(self) -> list[str]:
+        """The distinct forms worth indexing or querying (``exact`` is covered by ``chars``)."""
+        return list(dict.fromkeys(f for f in (self.chars, self.phrases) if f.strip()))
+
+    def reference_numbers(self) -> list[str]:
+        """Canonical 文号/索引号 in the text and their parts (see :func:`docnum_forms`)."""
+        return _reference_forms(self.chars)
+
+    def reference_tokens_for_query(self) -> list[str]:
+        """The part of each 文号/索引号 a matching document must contain, lower-cased.
+
+        For a 文号 that is 〔year〕sequence号, not the whole number: the agency code is
+        matched by its words, so a document where the agency could not be cut off
+        the preceding prose (区政府宜政办秘…) is still found.
+        """
+        if not any(c in self.chars for c in "号/-"):
+            return []
+        tokens: list[str] = []
+        for number in _document_numbers(self.chars):
+            if number.year is None:
+                tokens.append(f"第{number.sequence}号")
+            else:
+                tokens.append(f"〔{number.year}〕{number.sequence}号".lower())
+        tokens.extend(number.whole.lower() for number in _index_numbers(self.chars))
+        return list(dict.fromkeys(tokens))
+
+
+def _to_chars(cleaned: str) -> str:
+    return _converter("hk2s").convert(cleaned)
+
+
+def _to_phrases(cleaned: str) -> str:
+    # hk2s afterwards folds HK variant characters that tw2sp does not know (衞 → 卫).
+    return _converter("hk2s").convert(_search_masker().convert(cleaned, "tw2sp"))
+
+
+def forms(text: str) -> NormalisedForms:
+    """The three normalised forms of ``text`` (see the module docstring).
+
+    OpenCC runs before lower-casing because some of its phrases contain capitals.
+    """
+    cleaned = clean(text, lower=False)
+    return NormalisedForms(cleaned.lower(), _to_chars(cleaned).lower(), _to_phrases(cleaned).lower())
+
+
+def query_forms(query: str) -> list[str]:
+    """The distinct normalised variants of a query, to be OR-ed by the search."""
+    return [f.strip() for f in forms(query).search_forms]
+
+
+def index_text(text: str) -> str:
+    """What to index for ``text``: its distinct forms and reference numbers, one per line."""
+    normalised = forms(text)
+    return "\n".join([*normalised.search_forms, *_reference_forms(normalised.chars)])
+
+
+# --- display ---------------------------------------------------------------------------------
+
+
+def to_traditional(text: str, variant: Literal["hk", "tw"] = "hk") -> str:
+    """Simplified → Traditional for zh-hant readers: ``s2hk`` or ``s2twp`` (Taiwan words).
+
+    For Taiwan, protected terms are converted character by character only, so that
+    规范性文件 reads 規範性文件 (not 規範性檔案) and 收费项目 reads 收費項目.
+    Lone surrogates and supplementary private-use characters are dropped.
+    """
+    if _UNSAFE.search(text):
+        text = _UNSAFE.sub("", text)
+    if variant == "tw":
+        return _display_masker("tw").convert(text, "s2twp")
+    if variant == "hk":
+        return _converter("s2hk").convert(text)
+    raise ValueError(f"unknown variant {variant!r}: use 'hk' or 'tw'")
+
+
+# --- document numbers and index numbers ---------------------------------------------------------
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+# 发文字号: agency code, year in brackets of any style, sequence, 号. Matched on the
+# lower-cased Simplified form, so 號 is 号 and the placeholder year 20XX is 20xx.
+_DOCNUM = re.compile(
+    rf"(?P<agency>[{_CJK}]{{1,12}})?"
+    r"[〔\[【(〖]\s*(?P<year>(?:19|20)(?:\d\d|xx))\s*[〕\]】)〗]"
+    r"\s*第?\s*0*(?P<seq>[1-9]\d{0,5}|0)\s*号"
+)
+# Orders carry no year: 国令第672号, 省政府令第270号.
+_ORDER = re.compile(rf"(?P<agency>[{_CJK}]{{0,11}}令)\s*第\s*(?P<seq>\d{{1,6}})\s*号")
+# Words that precede a 文号 in prose and are not part of the agency code.
+_AGENCY_CUT = re.compile(r".*[的了和及与或在对将把被为是即以按据依见、]")
+_AGENCY_LEAD = re.compile(
+    r"^(?:根据|依据|按照|依照|参照|遵照|贯彻|落实|执行|关于|印发|转发|下发|废止|修订|修改|"
+    r"发文字号|文号|字号|详见|参见|原|经|附)+"
+)
+# 索引号: <issuer code>/<year or year+month>-<sequence>; or the Yunnan style
+# <9-char organisation code>-<year>-<sequence>.
+_INDEX_NUMBER = re.compile(
+    r"(?<![0-9a-z])(?P<issuer>[0-9a-z]{6,18}(?:-[0-9a-z])?)\s*/\s*"
+    r"(?P<serial>(?:19|20)\d{2}(?:[01]\d)?-\d{3,8})(?![0-9])"
+)
+_INDEX_NUMBER_DASHED = re.compile(r"(?<![0-9a-z-])(?P<issuer>\d{8}[0-9x])-(?P<serial>(?:19|20)\d{2}-\d{3,8})(?![0-9])")
+
+
+def _trim_agency(agency: str | None) -> str:
+    if not agency:
+        return ""
+    agency = _AGENCY_CUT.sub("", agency)
+    return _AGENCY_LEAD.sub("", agency)
+
+
+@dataclass(frozen=True)
+class DocNumber:
+    """A 发文字号 in its GB/T 9704 form: agency code, 〔year〕, sequence 号."""
+
+    agency: str
+    year: str | None
+    sequence: str
+
+    @property
+    def whole(self) -> str:
+        if self.year is None:
+            return f"{self.agency}第{self.sequence}号"
+        return f"{self.agency}〔{self.year}〕{self.sequence}号"
+
+    def forms(self) -> list[str]:
+        """Whole number and the parts a citizen may search for on their own."""
+        if self.year is None:
+            parts = [self.whole, self.agency, f"第{self.sequence}号"]
+        else:
+            parts = [self.whole, self.agency, self.year, f"〔{self.year}〕{self.sequence}号", f"{self.sequence}号"]
+        return list(dict.fromkeys(p for p in parts if p))
+
+
+@dataclass(frozen=True)
+class IndexNumber:
+    """A 索引号: issuer code and the year-sequence serial (003110926/2024-00001)."""
+
+    issuer: str
+    serial: str
+    separator: str = "/"
+
+    @property
+    def whole(self) -> str:
+        return f"{self.issuer}{self.separator}{self.serial}"
+
+    def forms(self) -> list[str]:
+        return [self.whole, self.issuer, self.serial]
+
+
+def _simplified_lower(text: str) -> str:
+    return _to_chars(clean(text, lower=False)).lower()
+
+
+def _document_numbers(chars: str) -> list[DocNumber]:
+    found: list[DocNumber] = []
+    for match in _DOCNUM.finditer(chars):
+        year = match.group("year").replace("x", "X")
+        found.append(DocNumber(_trim_agency(match.group("agency")), year, match.group("seq")))
+    for match in _ORDER.finditer(chars):
+        agency = _trim_agency(match.group("agency"))
+        if agency:
+            found.append(DocNumber(agency, None, match.group("seq")))
+    return list(dict.fromkeys(found))
+
+
+def _index_numbers(chars: str) -> list[IndexNumber]:
+    found: list[IndexNumber] = []
+    for match in _INDEX_NUMBER.finditer(chars):
+        issuer = match.group("issuer")
+        if sum(c.isdigit() for c in issuer) >= 6:
+            found.append(IndexNumber(issuer.upper(), match.group("serial")))
+    for match in _INDEX_NUMBER_DASHED.finditer(chars):
+        found.append(IndexNumber(match.group("issuer").upper(), match.group("serial"), "-"))
+    return list(dict.fromkeys(found))
+
+
+def find_document_numbers(text: str) -> list[DocNumber]:
+    """The 文号 in ``text``, normalised: 宜政辦秘[2008]8號 → 宜政办秘〔2008〕8号."""
+    return _document_numbers(_simplified_lower(text))
+
+
+def find_index_numbers(text: str) -> list[IndexNumber]:
+    """The 索引号 in ``text``: 003110926/2024-00001, 0142768-8/2022-00185, 01527918X-2020-153077."""
+    return _index_numbers(_simplified_lower(text))
+
+
+def _reference_forms(chars: str) -> list[str]:
+    if not any(c in chars for c in "号/-"):
+        return []
+    found = [*_document_numbers(chars), *_index_numbers(chars)]
+    return list(dict.fromkeys(form for number in found for form in number.forms()))
+
+
+def docnum_forms(text: str) -> list[str]:
+    """Canonical 文号 and 索引号 in ``text`` followed by their searchable parts.
+
+    ``宜政办秘[2008]8号`` gives 宜政办秘〔2008〕8号, 宜政办秘, 2008, 〔2008〕8号, 8号;
+    ``003110926/2024-00001`` gives itself, 003110926 and 2024-00001.
+    """
+    return _reference_forms(_simplified_lower(text))

@@ -1,0 +1,252 @@
+"""Word segmentation for the search index and for queries (jieba + domain dictionary).
+
+Database full-text indexes (SQLite FTS5, PostgreSQL) split on spaces and punctuation
+and know nothing of Chinese words, so the index is fed space-separated words:
+:func:`segment_for_index` segments every normalised form of a text
+(:func:`disclosure_pages.text.normalise.forms`) and adds its 文号/索引号.
+
+Design choices, and why:
+
+* A dedicated ``jieba.Tokenizer`` (not the global one, which other code may load
+  other dictionaries into), created once per process under a lock, with the
+  terms of ``domain_terms.txt`` so that 依申请公开, 保密审查, 三公经费 stay whole.
+  :func:`add_terms` adds webmasters' terms at run time, without a restart.
+* jieba's HMM guesser of unknown words is off: it guesses differently depending
+  on the neighbouring characters, so a query and the document it should find could
+  be cut differently. Unknown words fall back to dictionary words and characters,
+  which cut the same way in both places.
+* Index side, "search mode": each word plus every dictionary word inside it
+  (政府信息公开 → 政府, 信息, 公开, 政府信息, 信息公开, 政府信息公开). jieba's own
+  ``cut_for_search`` only adds the 2- and 3-character words, so 信息公开 would not
+  be found inside 政府信息公开.
+* Query side, precise mode: each query form is cut into words once; a document
+  matches when all words of one form are among its index words
+  (:func:`query_token_sets`, an OR of ANDs).
+* :func:`segment_for_index` remembers its last few thousand results: Wagtail asks a
+  page for its title and body text several times per indexing pass, and a bulk
+  rebuild primes the memo from worker processes (:func:`prime`). Any dictionary
+  change forgets it, so a new term applies to the next page indexed.
+* jieba's "Building prefix dict" messages are silenced, and its cache goes to the
+  system temp directory, never into the repository.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+import jieba
+
+from .normalise import NormalisedForms, forms
+
+__all__ = [
+    "DOMAIN_TERMS_FILE",
+    "add_terms",
+    "forget",
+    "get_tokenizer",
+    "prime",
+    "query_token_sets",
+    "remembered",
+    "remove_terms",
+    "segment",
+    "segment_for_index",
+    "segment_query",
+]
+
+DOMAIN_TERMS_FILE = Path(__file__).with_name("domain_terms.txt")
+
+# Longest word whose inner dictionary words are added in search mode; longer tokens
+# are digit/Latin runs or user terms where the quadratic scan is not worth it.
+_MAX_EXPAND = 16
+
+logging.getLogger("jieba").setLevel(logging.WARNING)
+
+_LOCK = threading.RLock()
+_tokenizer: jieba.Tokenizer | None = None
+# segment_for_index results by text; bounded, cleared whole when full or on a dictionary change.
+_MEMO: dict[str, str] = {}
+_MEMO_SIZE = 4096
+
+
+def _read_terms(path: Path) -> list[tuple[str, int | None]]:
+    """``term [freq [tag]]`` lines (jieba's user-dict format); ``#`` lines are skipped."""
+    terms: list[tuple[str, int | None]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if not parts or parts[0].startswith("#"):
+            continue
+        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+        terms.append((parts[0], freq))
+    return terms
+
+
+def get_tokenizer() -> jieba.Tokenizer:
+    """The process's tokenizer, built on first use (≈0.5 s from jieba's cache)."""
+    global _tokenizer
+    tokenizer = _tokenizer
+    if tokenizer is not None:
+        return tokenizer
+    with _LOCK:
+        if _tokenizer is None:
+            tokenizer = jieba.Tokenizer()
+            tokenizer.tmp_dir = tempfile.gettempdir()
+            tokenizer.initialize()
+            for term, freq in _read_terms(DOMAIN_TERMS_FILE):
+                tokenizer.add_word(term, freq)
+            _tokenizer = tokenizer
+        return _tokenizer
+
+
+def add_terms(terms: Iterable[str | tuple[str, int]]) -> None:
+    """Add dictionary terms (``"词"`` or ``("词", freq)``); they apply to the next cut.
+
+    Without a frequency jieba picks one just high enough to keep the term whole.
+    Terms are normalised like text (Simplified, lower-case) because segmentation
+    runs on normalised forms; a Traditional term also adds its Taiwan-phrase form.
+    """
+    tokenizer = get_tokenizer()
+    with _LOCK:
+        for item in terms:
+            term, freq = (item, None) if isinstance(item, str) else item
+            for form in _term_forms(term):
+                tokenizer.add_word(form, freq)
+        forget()
+
+
+def remove_terms(terms: Iterable[str]) -> None:
+    """Take terms added by :func:`add_terms` out of the dictionary again."""
+    tokenizer = get_tokenizer()
+    with _LOCK:
+        for term in terms:
+            for form in _term_forms(term):
+                tokenizer.del_word(form)
+        forget()
+
+
+def _term_forms(term: str) -> list[str]:
+    return [f for f in (form.strip() for form in forms(term).search_forms) if f and not any(c.isspace() for c in f)]
+
+
+_DICTIONARY_SOURCES: list[Callable[[], None]] = []
+
+
+def refresh_dictionary_with(source: Callable[[], None]) -> None:
+    """Call ``source`` before each index segmentation, so it can bring added terms up to date.
+
+    The search app registers its webmasters' vocabulary here: the text layer knows no models.
+    """
+    if source not in _DICTIONARY_SOURCES:
+        _DICTIONARY_SOURCES.append(source)
+
+
+def forget() -> None:
+    """Drop remembered index segmentations (after a dictionary change)."""
+    _MEMO.clear()
+
+
+def _is_word(token: str) -> bool:
+    """False for whitespace and punctuation/symbol-only tokens."""
+    return any(c.isalnum() for c in token)
+
+
+def _cut(text: str) -> list[str]:
+    return [t for t in get_tokenizer().cut(text, HMM=False) if _is_word(t)]
+
+
+def _expand(tokens: Iterable[str]) -> list[str]:
+    """Search mode: every dictionary word inside each token, then the token."""
+    freq = get_tokenizer().FREQ
+    expanded: list[str] = []
+    for token in tokens:
+        n = len(token)
+        if 2 < n <= _MAX_EXPAND and not token.isascii():
+            for size in range(2, n):
+                for start in range(n - size + 1):
+                    inner = token[start : start + size]
+                    if freq.get(inner):
+                        expanded.append(inner)
+        expanded.append(token)
+    return expanded
+
+
+def segment(text: str) -> list[str]:
+    """Search-mode words of ``text`` as given (no normalisation), punctuation dropped."""
+    return _expand(_cut(text))
+
+
+def _reference_tokens(normalised: NormalisedForms) -> list[str]:
+    return [form.lower() for form in normalised.reference_numbers()]
+
+
+def segment_for_index(text: str) -> str:
+    """Space-joined words of all normalised forms of ``text``, for a full-text index.
+
+    The ``chars`` form keeps its word frequencies; words only the ``phrases`` form
+    has (信息 for 資訊) are appended, then the 文号/索引号 forms.
+    """
+    for source in _DICTIONARY_SOURCES:
+        source()
+    words = _MEMO.get(text)
+    if words is None:
+        words = _segment_for_index(text)
+        _remember(text, words)
+    return words
+
+
+def _remember(text: str, words: str) -> None:
+    if len(_MEMO) >= _MEMO_SIZE:
+        _MEMO.clear()
+    _MEMO[text] = words
+
+
+def remembered(text: str) -> bool:
+    return text in _MEMO
+
+
+def prime(texts: Sequence[str], segmented: Sequence[str]) -> None:
+    """Store segmentations computed elsewhere (a worker process) for :func:`segment_for_index`."""
+    if len(_MEMO) + len(texts) > _MEMO_SIZE:
+        _MEMO.clear()
+    for text, words in zip(texts, segmented, strict=True):
+        _MEMO[text] = words
+
+
+def _segment_for_index(text: str) -> str:
+    normalised = forms(text)
+    tokens = segment(normalised.chars)
+    if normalised.phrases != normalised.chars:
+        seen = set(tokens)
+        tokens.extend(t for t in segment(normalised.phrases) if t not in seen)
+    tokens.extend(_reference_tokens(normalised))
+    return " ".join(tokens)
+
+
+# Function words dropped from queries (not from the index): requiring 的 or 和 in a
+# document only loses documents that phrase the same thing differently.
+_QUERY_STOPWORDS = frozenset("的 了 和 与 及 或 之 等 其 着 把 被 在 对 是".split())
+
+
+def query_token_sets(query: str) -> list[list[str]]:
+    """One word list per query form: a document matches if it has all words of any list.
+
+    文号 in the query add their 〔year〕sequence part (which survives any bracket
+    style) and 索引号 their whole form; the agency code is matched by its words.
+    """
+    normalised = forms(query)
+    references = normalised.reference_tokens_for_query()
+    token_sets: list[list[str]] = []
+    for form in normalised.search_forms:
+        tokens = list(dict.fromkeys([*_cut(form), *references]))
+        content = [t for t in tokens if t not in _QUERY_STOPWORDS]
+        tokens = content or tokens
+        if tokens and tokens not in token_sets:
+            token_sets.append(tokens)
+    return token_sets
+
+
+def segment_query(query: str) -> list[str]:
+    """All distinct words of all query forms (for OR queries and highlighting)."""
+    return list(dict.fromkeys(t for tokens in query_token_sets(query) for t in tokens))

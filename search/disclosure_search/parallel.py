@@ -1,0 +1,108 @@
+"""Segmenting many pages' text on every core, for bulk indexing (rebuilds, imports, benchmarks).
+
+jieba is pure Python and holds the interpreter lock, so a rebuild on one process uses
+one core. For a pass over at least :data:`MIN_PAGES` disclosure pages the texts are
+cut in worker processes and the results handed to
+:func:`disclosure_pages.text.segment.prime`, so that ``search_title()``/``search_document()``
+find them ready. Single saves never start workers.
+
+Design choices, and why:
+
+* ``spawn``, not ``fork``: workers never inherit database connections or threads of a
+  Django process; they import only :mod:`disclosure_pages.text` (no Django) and load jieba's
+  dictionary once (about a second), then live as long as the process.
+* The webmasters' dictionary terms travel to the workers at start; the pool is
+  replaced when they change, so workers cut exactly like the main process.
+* ``DISCLOSURE_SEARCH_INDEX_WORKERS`` sets the number of workers (default: the CPU
+  count, at most 4; 0 or 1 turns this off). Any failure falls back to cutting in the
+  main process: the index is the same either way, only slower.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import multiprocessing
+import os
+import threading
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+from django.conf import settings
+
+from disclosure_pages.text.segment import add_terms, get_tokenizer, prime, remembered, segment_for_index
+
+logger = logging.getLogger("disclosure_search")
+
+MIN_PAGES = 200
+_CHUNK = 32
+
+_lock = threading.Lock()
+_executor: ProcessPoolExecutor | None = None
+_executor_terms: frozenset | None = None
+
+
+def workers() -> int:
+    configured = getattr(settings, "DISCLOSURE_SEARCH_INDEX_WORKERS", None)
+    if configured is None:
+        return min(os.cpu_count() or 1, 4)
+    return max(0, int(configured))
+
+
+def _start_worker(terms: list[tuple[str, int | None]]) -> None:
+    get_tokenizer()
+    add_terms(terms)
+
+
+def _pool(terms: frozenset) -> ProcessPoolExecutor:
+    global _executor, _executor_terms
+    with _lock:
+        if _executor is not None and _executor_terms != terms:
+            _executor.shutdown(wait=False, cancel_futures=True)
+            _executor = None
+        if _executor is None:
+            _executor = ProcessPoolExecutor(
+                max_workers=workers(),
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(sorted(terms, key=lambda t: t[0]),),
+            )
+            _executor_terms = terms
+        return _executor
+
+
+def shutdown() -> None:
+    global _executor
+    with _lock:
+        if _executor is not None:
+            _executor.shutdown(wait=True, cancel_futures=True)
+            _executor = None
+
+
+atexit.register(shutdown)
+
+
+def prepare(pages: Sequence[Any]) -> int:
+    """Segment the search text of ``pages`` in workers; returns how many texts were cut there."""
+    if len(pages) < MIN_PAGES or workers() < 2:
+        return 0
+    from disclosure_pages.page_text import page_text
+
+    from .vocabulary import current_terms
+
+    texts: list[str] = []
+    for page in pages:
+        text = page_text(page)
+        texts += [text.title_text, text.body_text]
+    texts = [t for t in dict.fromkeys(texts) if not remembered(t)]
+    if not texts:
+        return 0
+    try:
+        results = list(_pool(current_terms()).map(segment_for_index, texts, chunksize=_CHUNK))
+    except Exception:
+        logger.exception("Parallel segmentation failed; cutting in this process instead")
+        shutdown()
+        return 0
+    prime(texts, results)
+    return len(texts)

@@ -1,1 +1,0 @@
-"""A hand-judged relevance set for the public search (see :mod:`tests.relevance.cases`)."""

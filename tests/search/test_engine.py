@@ -1,0 +1,267 @@
+"""The embedded engine (SQLite): its index holds only what citizens may read, by any write path.
+
+The database triggers of disclosure_search/migrations/0003 are tested with writes that skip
+Python entirely (``QuerySet.update``, ``bulk_create``, raw SQL), since those are the
+paths the signals cannot see. Ranking, the relevance window, date order and the
+defence against a stale row go through the public search service.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.db import IntegrityError, connection, transaction
+from django.test import override_settings
+from wagtail.models import PageViewRestriction
+
+from disclosure_pages.models import CatalogEntryPage, DisclosureMode
+from disclosure_pages.page_text import page_text
+from disclosure_pages.pagebase import BasePage
+from disclosure_pages.text.segment import forget, remembered
+from disclosure_search import engine, parallel
+from disclosure_search.models import SearchDocument
+from disclosure_search.service import _uses_engine, search_pages
+from tests import factories
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "sqlite", reason="the embedded engine is SQLite's"),
+]
+
+
+def _body(text: str) -> list[tuple[str, str]]:
+    return [("paragraph", f"<p>{text}</p>")]
+
+
+def _documented(*pages) -> set[int]:
+    return set(SearchDocument.objects.filter(page_id__in=[p.pk for p in pages]).values_list("page_id", flat=True))
+
+
+def test_public_search_runs_on_the_engine(catalog):
+    assert _uses_engine("default")
+    entry = factories.entry(catalog, title="关于防汛抗旱工作的通知", publish_date=datetime.date(2024, 6, 2))
+    document = SearchDocument.objects.get(page_id=entry.pk)
+    assert engine.page_id(document.sort_key) == entry.pk
+    assert document.sort_key >> 32 == datetime.date(2024, 6, 2).toordinal()
+    assert {"防汛", "抗旱", "通知"} <= set(document.title.split())
+    assert [hit.page.pk for hit in search_pages("防汛抗旱").hits] == [entry.pk]
+
+
+def test_drafts_never_get_a_row_even_by_raw_insert(catalog):
+    draft = factories.entry(catalog, publish=False, title="机密草稿")
+    assert not _documented(draft)
+    with pytest.raises(IntegrityError, match="only live, public"), transaction.atomic():
+        SearchDocument.objects.create(
+            page_id=draft.pk, sort_key=engine.sort_key(draft), content_type_id=draft.content_type_id, title="机密", body=""
+        )
+
+
+def test_unpublishing_by_queryset_update_drops_the_row(catalog):
+    entry = factories.entry(catalog, title="关于安全生产的通知")
+    assert _documented(entry)
+    BasePage.objects.filter(pk=entry.pk).update(live=False)  # no signal fires
+    assert not _documented(entry)
+    assert search_pages("安全生产").count == 0
+
+
+def test_a_changed_disclosure_decision_drops_the_row(catalog):
+    from disclosure_pages.moderation.passes import publication_pass
+
+    entry = factories.entry(catalog, title="关于征地补偿的通知")
+    # The confidentiality triggers refuse this write on a live page without a pass; the
+    # index's own trigger must still drop the row if such a write ever gets through.
+    with publication_pass(entry.pk):
+        CatalogEntryPage.objects.filter(pk=entry.pk).update(disclosure_mode=DisclosureMode.ON_APPLICATION)
+    assert not _documented(entry)
+
+
+def test_a_restriction_written_without_signals_drops_the_whole_branch(catalog):
+    first = factories.entry(catalog, title="关于垃圾分类的通知")
+    second = factories.entry(catalog, title="关于垃圾分类的公告")
+    PageViewRestriction.objects.bulk_create(
+        [PageViewRestriction(page=catalog, restriction_type=PageViewRestriction.PASSWORD, password="x")]
+    )
+    assert not _documented(first, second)
+    assert search_pages("垃圾分类").count == 0
+
+
+def test_moving_under_a_restricted_page_by_raw_sql_drops_the_row(portal, catalog):
+    from disclosure_pages.models import CatalogIndexPage
+
+    entry = factories.entry(catalog, title="关于养老服务的通知")
+    closed = factories.section(portal, CatalogIndexPage)
+    PageViewRestriction.objects.create(page=closed, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    BasePage.objects.filter(pk=entry.pk).update(path=closed.path + "0099")
+    assert not _documented(entry)
+
+
+def test_deleting_the_page_deletes_the_row(catalog):
+    entry = factories.entry(catalog, title="关于营商环境的通知")
+    BasePage.objects.get(pk=entry.pk).delete()
+    assert not SearchDocument.objects.filter(page_id=entry.pk).exists()
+
+
+def test_a_stale_row_is_never_shown_or_counted_and_is_removed(catalog):
+    public = factories.entry(catalog, title="关于乡村振兴的通知")
+    hidden = factories.entry(catalog, title="关于乡村振兴的内部意见")
+    # Simulate a row the triggers would never allow: lift them for one write.
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TRIGGER disclosure_search_page_offline")
+        BasePage.objects.filter(pk=hidden.pk).update(live=False)
+        assert _documented(hidden)
+        results = search_pages("乡村振兴")
+        assert [hit.page.pk for hit in results.hits] == [public.pk]
+        assert results.count == 1
+        assert not _documented(hidden)
+        cursor.execute(
+            "CREATE TRIGGER disclosure_search_page_offline AFTER UPDATE OF live ON wagtailcore_page "
+            "FOR EACH ROW WHEN NOT NEW.live BEGIN "
+            "DELETE FROM disclosure_search_searchdocument WHERE page_id = NEW.id; END"
+        )
+
+
+def test_date_sort_is_the_index_order(catalog):
+    dates = [datetime.date(2019, 3, 1), datetime.date(2024, 1, 5), datetime.date(2021, 7, 9)]
+    entries = [factories.entry(catalog, title=f"关于行政许可事项的通知{n}", publish_date=d) for n, d in enumerate(dates)]
+    results = search_pages("行政许可", sort="date")
+    assert [hit.page.pk for hit in results.hits] == [entries[1].pk, entries[2].pk, entries[0].pk]
+
+
+def test_broad_queries_rank_the_newest_window_and_count_everything(catalog):
+    old = factories.entry(
+        catalog, title="关于行政处罚的通知", body=_body("行政处罚" * 5), publish_date=datetime.date(2010, 1, 1)
+    )
+    newer = [
+        factories.entry(
+            catalog, title=f"会议纪要{n}", body=_body(f"涉及行政处罚第{n}项"), publish_date=datetime.date(2020 + n, 1, 1)
+        )
+        for n in range(3)
+    ]
+    ranked_all = search_pages("行政处罚", page_size=2)
+    assert ranked_all.hits[0].page.pk == old.pk  # the title match ranks first without a window
+
+    with override_settings(DISCLOSURE_SEARCH_RANK_WINDOW=2):
+        first = search_pages("行政处罚", page_size=2)
+        second = search_pages("行政处罚", page_size=2, page=2)
+    assert first.count == second.count == 4
+    assert any("最新发布的 2 条" in notice for notice in first.notices)
+    assert {hit.page.pk for hit in first.hits} == {newer[2].pk, newer[1].pk}
+    assert [hit.page.pk for hit in second.hits] == [newer[0].pk, old.pk]
+
+
+def test_filters_narrow_the_engine_query(catalog):
+    mine = factories.organisation("滨江市财政局", code="BJCZ")
+    other = factories.organisation("滨江市教育局", code="BJJY")
+    ours = factories.entry(catalog, title="关于财政预算公开的通知", publisher=mine)
+    factories.entry(catalog, title="关于财政预算执行的通知", publisher=other)
+    from disclosure_search.service import parse_search_filters
+
+    filters = parse_search_filters({"organ": str(mine.pk)})
+    results = search_pages("财政预算", filters=filters)
+    assert results.count == 1 and [hit.page.pk for hit in results.hits] == [ours.pk]
+
+
+def test_rebuilding_rewrites_every_row(catalog):
+    entries = [factories.entry(catalog, title=f"关于医疗保险的通知{n}") for n in range(3)]
+    draft = factories.entry(catalog, publish=False, title="关于医疗保险的草稿")
+    SearchDocument.objects.all().delete()
+    call_command("update_index", verbosity=0)
+    assert _documented(*entries, draft) == {e.pk for e in entries}
+    assert search_pages("医疗保险").count == 3
+
+
+def test_worker_processes_cut_exactly_like_this_process(catalog, monkeypatch):
+    entries = [
+        factories.entry(catalog, title=f"關於資訊公開的通知{n}", body=_body(f"依申請公開第{n}號 保密審查")) for n in range(4)
+    ]
+    pages = list(CatalogEntryPage.objects.filter(pk__in=[e.pk for e in entries]))
+    expected = [(p.search_title(), p.search_document()) for p in pages]
+    forget()
+    monkeypatch.setattr(parallel, "MIN_PAGES", 2)
+    with override_settings(DISCLOSURE_SEARCH_INDEX_WORKERS=2):
+        try:
+            assert parallel.prepare(pages) == 8
+            assert all(remembered(page_text(p).body_text) for p in pages)
+            assert [(p.search_title(), p.search_document()) for p in pages] == expected
+        finally:
+            parallel.shutdown()
+
+
+def test_wagtail_entry_is_written_once_with_its_title_factor(catalog):
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.search.models import IndexEntry
+
+    first = factories.entry(catalog, title="关于三公经费的通知", body=_body("三公经费预算"))
+    second = factories.entry(catalog, title="关于公布三公经费决算情况的通知书", body=_body("三公经费决算"))
+    content_type = ContentType.objects.get_for_model(CatalogEntryPage)
+    rows = {
+        int(row.object_id): row
+        for row in IndexEntry.objects.filter(content_type=content_type, object_id__in=[str(first.pk), str(second.pk)])
+    }
+    # The body column holds the segmented text only (no unsegmented copy of the raw fields).
+    assert "三公经费预算" not in rows[first.pk].body.split()
+    assert {"三公经费", "预算"} <= set(rows[first.pk].body.split())
+    # Longer titles get the smaller factor, as Wagtail's own refresh would give them.
+    assert rows[second.pk].title_norm < rows[first.pk].title_norm
+
+
+def _wagtail_and_ours():
+    from modelsearch.backends import get_search_backend
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+    return SQLiteSearchBackend({}), get_search_backend("default")
+
+
+def test_admin_ranking_equals_wagtails_without_its_quadratic_query(catalog):
+    from wagtail.models import Page
+
+    for n in range(6):
+        factories.entry(catalog, title=f"关于财政预算{'公开' * (n % 3)}的通知{n}", body=_body("财政 预算 " * (n + 1)))
+    wagtail, ours = _wagtail_and_ours()
+    for method in ("search", "autocomplete"):
+        for query in ("财政", "预算", "关于", "通知 财政"):
+            expected = getattr(wagtail, method)(query, Page.objects.all())
+            found = getattr(ours, method)(query, Page.objects.all())
+            assert [p.pk for p in found] == [p.pk for p in expected], (method, query)
+            assert found.count() == expected.count()
+            assert [p.pk for p in found[1:3]] == [p.pk for p in expected[1:3]]
+
+
+def test_admin_results_past_the_ranked_ones_follow_newest_first(catalog, monkeypatch):
+    from wagtail.models import Page
+
+    from disclosure_search.backends import sqlite
+
+    entries = [factories.entry(catalog, title=f"关于社会保险的通知{n}", body=_body("社会保险" * (n + 1))) for n in range(5)]
+    wagtail, ours = _wagtail_and_ours()
+    monkeypatch.setattr(sqlite, "RANKED_LIMIT", 2)
+    best = [p.pk for p in wagtail.search("社会保险", Page.objects.all())][:2]
+    found = ours.search("社会保险", Page.objects.all())
+    rest = sorted((e.pk for e in entries if e.pk not in best), reverse=True)
+    assert [p.pk for p in found] == best + rest
+    assert [p.pk for p in found[:2]] == best
+    assert [p.pk for p in found[2:4]] == rest[:2]
+    assert found.count() == 5
+
+
+def test_the_admin_page_search_answers(catalog, admin_client):
+    entry = factories.entry(catalog, title="关于养老服务补贴的通知")
+    response = admin_client.get("/admin/pages/search/", {"q": "关于养老服务补贴的通知"})
+    assert response.status_code == 200
+    assert entry.title in response.content.decode()
+
+
+def test_the_admin_finds_a_chinese_word_inside_a_title(catalog, admin_client):
+    from wagtail.documents.models import Document
+
+    entry = factories.entry(catalog, title="关于做好防汛抗旱工作的通知")
+    other = factories.entry(catalog, title="关于优化营商环境的通知")
+    response = admin_client.get("/admin/pages/search/", {"q": "防汛"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert entry.title in html and other.title not in html
+    # The query as typed still matches text that is not segmented (a document's title).
+    Document.objects.create(title="防汛预案全文")
+    assert [d.title for d in Document.objects.search("防汛预案全文")] == ["防汛预案全文"]
