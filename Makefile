@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint demo
+.PHONY: run test install lint dist
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,3 +28,8 @@ test: install
 
 lint: install
 	$(BIN)/ruff check .
+
+# The add-on's wheel (wagtail-disclosure) in dist/; the host, benchmarks and tests stay out.
+dist: install
+	$(BIN)/python -m pip wheel --no-deps --no-build-isolation --quiet -w dist .
+	rm -rf build *.egg-info

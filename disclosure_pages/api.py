@@ -37,7 +37,16 @@ from ninja.pagination import paginate
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.errors import problem_response, register_exception_handlers
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
+from wagtail.api.v3.routers.pages import router as pages_router
+from wagtail.api.v3.routers.schema import router as schema_router
+from wagtail.api.v3.routers.sites import router as sites_router
+from wagtail.api.v3.routers.whoami import router as whoami_router
 from wagtail.api.v3.schemas.params import APIFieldFilterSchema, OrderingSchema, SearchSchema
+from wagtail.contrib.redirects.api.v3.router import router as redirects_router
+from wagtail.documents import get_document_model
+from wagtail.documents.api.v3 import router as wagtail_documents
+from wagtail.locales.api.v3.router import router as locales_router
+from wagtail.snippets.api.v3.router import router as snippets_router
 
 from .moderation.files import public_documents
 
@@ -95,9 +104,6 @@ def _checked_paging(run: Callable) -> Callable:
 
 def build_documents_router() -> Router:
     """Wagtail's documents endpoints, reads limited to public documents."""
-    from wagtail.documents import get_document_model
-    from wagtail.documents.api.v3 import router as wagtail_documents
-
     document_model = get_document_model()
     read_schema = wagtail_documents.DocumentDetailSchema
     base_fields = wagtail_documents.BASE_DOCUMENT_READ_FIELDS
@@ -155,14 +161,6 @@ def build_documents_router() -> Router:
 
 def build_api() -> NinjaAPI:
     """A fresh v3 API (namespace ``wagtailapi_v3``) with the portal's routers."""
-    from wagtail.api.v3.routers.pages import router as pages_router
-    from wagtail.api.v3.routers.schema import router as schema_router
-    from wagtail.api.v3.routers.sites import router as sites_router
-    from wagtail.api.v3.routers.whoami import router as whoami_router
-    from wagtail.contrib.redirects.api.v3.router import router as redirects_router
-    from wagtail.locales.api.v3.router import router as locales_router
-    from wagtail.snippets.api.v3.router import router as snippets_router
-
     api = NinjaAPI(
         title="政府信息公开 API",
         version="3.0.0",
@@ -186,7 +184,7 @@ def build_api() -> NinjaAPI:
 
 
 class _LazyAPI:
-    """Builds the API on first use: Wagtail's routers need the app registry ready."""
+    """Builds the API on first use, once: a Ninja API registers its URL namespace when built."""
 
     _api: "NinjaAPI | None" = None
 

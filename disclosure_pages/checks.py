@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.checks import Error, Tags, register
+from django.urls import get_resolver
 from django.utils.translation import gettext_lazy as _
+from django.views.static import serve
 
 SERVE_VIEW = "serve_view"
 
@@ -31,9 +33,6 @@ def check_document_serve_method(app_configs=None, **kwargs) -> list[Error]:
 @register(Tags.security, Tags.urls)
 def check_media_not_served(app_configs=None, **kwargs) -> list[Error]:
     """No URL pattern may serve MEDIA_ROOT directly: uploads are public only after review."""
-    from django.urls import get_resolver
-    from django.views.static import serve
-
     media_root = str(getattr(settings, "MEDIA_ROOT", "") or "")
     found = []
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 from django.apps import apps
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from .conf import get_setting
+from .moderation.actor import acting_as, code_is_acting
+from .moderation.publication import guarded_save
 from .page_text import page_text
 from .pagebase import BasePage
 from .text import segment_for_index
-from .visibility import may_be_shown, visible
+from .visibility import may_be_shown, shown_by_mode, visible
 
 
 class DisclosurePageMixin(models.Model):
@@ -19,6 +22,14 @@ class DisclosurePageMixin(models.Model):
 
     Gives templates the portal the page belongs to (for the left navigation) and the
     base template configured by ``DISCLOSURE_BASE_TEMPLATE``.
+
+    A page type plugs into moderation through declarations (attributes without a default
+    here, so that a mixin after this one in the bases, such as ``CatalogEntryMixin``, can
+    declare them) and a method:
+
+    * ``organisation_field``: the foreign key to its Organisation (发布机构), e.g. ``"publisher"``;
+    * ``non_content_fields``: fields that are bookkeeping, not what the page says, left out of its review;
+    * :meth:`publication_refusal`: why it may not be public whatever its review says.
     """
 
     is_disclosure_page = True
@@ -46,19 +57,27 @@ class DisclosurePageMixin(models.Model):
 
     def save(self, *args, **kwargs):
         """Every write of a disclosure page's content passes the confidentiality guard."""
-        from .moderation.publication import guarded_save
-
         with guarded_save(self, kwargs.get("update_fields")):
             return super().save(*args, **kwargs)
 
     def publish(self, revision, user=None, **kwargs):
         """The publishing user is the actor of the four-eyes check (moderation/four_eyes.py)."""
-        from .moderation.actor import acting_as, code_is_acting
-
         if user is None or code_is_acting():  # e.g. an import naming its reviewer
             return super().publish(revision, user=user, **kwargs)
         with acting_as(user):
             return super().publish(revision, user=user, **kwargs)
+
+    def publication_refusal(self) -> str | None:
+        """Why this page may not be live whatever its review says, or None; the guard asks before any review.
+
+        Information whose 公开方式 is not 主动公开 is never published on the site. A page type
+        with reasons of its own extends this (or a mixin after this one in its bases provides
+        ``publication_refusal`` too, and is asked next).
+        """
+        if not shown_by_mode(self):
+            return _("“%(title)s”的公开方式不是主动公开，不能在网站公开。") % {"title": self.title}
+        more = getattr(super(), "publication_refusal", None)
+        return more() if more is not None else None
 
     def fingerprint_content(self, content: dict) -> dict:
         """The content as the confidentiality fingerprint sees it.

@@ -8,14 +8,13 @@ from .catalog.models import (
     CatalogEntryMixin,
     CatalogEntryPage,
     CatalogIndexPage,
-    DisclosureMode,
     DisclosureScope,
     Validity,
 )
 from .guide.models import GuideIndexPage, GuidePage, ReadingRoom
 from .interpretation.models import InterpretationForm, InterpretationIndexPage, PolicyInterpretationPage, PolicyLink
 from .mixins import DisclosurePageMixin
-from .moderation.models import ConfidentialityReview, Decision, Outcome
+from .moderation.models import ConfidentialityReview, Outcome
 from .moderation.passes import PublicationPass
 from .moderation.published_files import PublishedFile
 from .moderation.tasks import ConfidentialityReviewTask, SignOffTask
@@ -23,6 +22,7 @@ from .portal.models import DisclosurePortalPage
 from .site_settings import DisclosureSettings
 from .taxonomy.models import ClassificationTerm, Dimension, Organisation
 from .topic.models import TopicIndexPage, TopicPage
+from .visibility import DisclosureMode
 
 __all__ = [
     "AnnualReportIndexPage",
@@ -30,7 +30,6 @@ __all__ = [
     "CatalogEntryAttachment",
     "ConfidentialityReview",
     "ConfidentialityReviewTask",
-    "Decision",
     "Outcome",
     "CatalogEntryMixin",
     "CatalogEntryPage",

@@ -31,6 +31,7 @@ def credentials_for(page_view_restriction_id: int) -> dict[str, str]:
 def authenticate_with_password(request: HttpRequest, page_view_restriction_id: int, page_id: int) -> HttpResponse:
     if request.method != "POST" or not apps.is_installed("axes"):
         return wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
+    # django-axes is optional: imported only when installed.
     from axes.handlers.proxy import AxesProxyHandler
     from axes.helpers import get_lockout_response
 

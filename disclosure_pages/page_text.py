@@ -1,9 +1,11 @@
-"""The text of a disclosure page as search sees it: what is indexed and what snippets quote.
+"""The text of a disclosure page: what is indexed, what snippets quote, what a reviewer reads.
 
-Both the index (``DisclosurePageMixin.search_document``) and the search result snippets read
-the page through :func:`page_text`, so a snippet never quotes text the index did not
-see. Everything comes from the page row (the live content): a draft lives in a
-revision, never on the row, so it can never reach the index or a snippet.
+One walk over the page row (:func:`page_text`) feeds the index
+(``DisclosurePageMixin.search_document``), the search result snippets, the pre-screen and
+the review diff, so a snippet never quotes text the index did not see and the reviewer's
+warnings and diff read each field exactly as it is indexed. Everything comes from the page
+row (the live content, or a revision's copy of it): a draft lives in a revision, never on
+the row, so it can never reach the index or a snippet.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import models
 from modelsearch import index
+from wagtail.fields import RichTextField, StreamField
 
 # Our own fields: never fed back into the text they are made of.
 OWN_FIELDS = frozenset({"search_title", "search_document"})
@@ -22,16 +26,28 @@ OWN_FIELDS = frozenset({"search_title", "search_document"})
 TITLE_FIELDS = ("title", "doc_number", "doc_number_normalised", "index_number")
 # Attributes worth indexing that some page types do not list in search_fields.
 EXTRA_ATTRIBUTES = ("intro", "summary", "keywords", "source", "interpreter")
-# Foreign keys to an Organisation (发布机构, 解读机关, 报告机关): indexed by name.
-ORGANISATION_FIELDS = ("publisher", "interpreting_organ", "organisation")
+
+
+@dataclass(frozen=True)
+class FieldText:
+    """One text field of the page row: its name, its label and its text as the index reads it."""
+
+    name: str
+    label: str
+    strings: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.strings)
 
 
 @dataclass
 class PageText:
-    """A page's searchable text, split into what names it and what it says."""
+    """A page's text: what names it and what it says (for search), and each text field (for review)."""
 
     title: list[str] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
+    fields: list[FieldText] = field(default_factory=list)
 
     @property
     def title_text(self) -> str:
@@ -40,6 +56,32 @@ class PageText:
     @property
     def body_text(self) -> str:
         return "\n".join(self.body)
+
+
+def organisation_field(page_or_model: Any) -> str | None:
+    """The field naming the page type's organisation (发布机构, 解读机关, 报告机关), as it declares.
+
+    A page type declares it with ``organisation_field = "publisher"``; types without one have none.
+    """
+    return getattr(page_or_model, "organisation_field", None)
+
+
+def organisation_of(page: Any) -> Any:
+    """The organisation ``page`` is published by, or None (no query when prefetched)."""
+    name = organisation_field(page)
+    return getattr(page, name, None) if name else None
+
+
+def organisation_name(page: Any) -> str:
+    """The name of the organisation ``page`` is published by, or "" (no query when prefetched)."""
+    organisation = organisation_of(page)
+    return "" if organisation is None else str(getattr(organisation, "name", organisation))
+
+
+def organisation_names(page: Any) -> list[str]:
+    """The organisation's name as a list, for the text of the page (empty when it has none)."""
+    name = organisation_name(page)
+    return [name] if name else []
 
 
 def _strings(value: Any) -> Iterable[str]:
@@ -58,20 +100,6 @@ def _strings(value: Any) -> Iterable[str]:
         text = str(value)
         if text.strip():
             yield text
-
-
-def organisation_names(page: Any) -> list[str]:
-    """Names of the organisations the page is published by (no query when prefetched)."""
-    names = []
-    for name in ORGANISATION_FIELDS:
-        try:
-            page._meta.get_field(name)
-        except Exception:
-            continue
-        organisation = getattr(page, name, None)
-        if organisation is not None:
-            names.append(str(getattr(organisation, "name", organisation)))
-    return names
 
 
 _pass = threading.local()
@@ -93,9 +121,9 @@ def indexing_pass() -> Iterator[None]:
 
 
 def page_text(page: Any) -> PageText:
-    """Title-like and body text of ``page``: every SearchField of its type plus a few extras.
+    """Title-like and body text of ``page`` (every SearchField of its type plus a few extras), and its text fields.
 
-    Generic over page types, so a new disclosure page type is searchable without code here.
+    Generic over page types, so a new disclosure page type is searchable and pre-screened without code here.
     """
     texts = getattr(_pass, "texts", None)
     if texts is None:
@@ -106,8 +134,36 @@ def page_text(page: Any) -> PageText:
     return entry[1]
 
 
+def _is_text_field(model_field: models.Field) -> bool:
+    return isinstance(model_field, (StreamField, models.CharField, models.TextField)) and not (
+        model_field.attname.endswith("_id")
+    )
+
+
+def field_texts(page: Any) -> list[FieldText]:
+    """Every non-empty text field of the page row, in model order, read the way the index reads it.
+
+    Rich text and StreamField blocks become their searchable text (Wagtail's
+    ``get_searchable_content``: tags stripped, entities decoded, paragraphs apart).
+    """
+    found = []
+    for model_field in page._meta.concrete_fields:
+        if not _is_text_field(model_field):
+            continue
+        value = getattr(page, model_field.attname, None)
+        if not value:
+            continue
+        if isinstance(model_field, (StreamField, RichTextField)):
+            strings = tuple(str(s) for s in model_field.get_searchable_content(value))
+        else:
+            strings = (str(value),)
+        found.append(FieldText(model_field.name, str(model_field.verbose_name), strings))
+    return found
+
+
 def _page_text(page: Any) -> PageText:
-    text = PageText()
+    text = PageText(fields=field_texts(page))
+    by_name = {field_text.name: field_text.strings for field_text in text.fields}
     seen: set[str] = set()
 
     def add(target: list[str], values: Iterable[str]) -> None:
@@ -126,7 +182,8 @@ def _page_text(page: Any) -> PageText:
             continue
         if search_field.field_name in TITLE_FIELDS:
             continue
-        add(text.body, _strings(search_field.get_value(page)))
+        name = search_field.field_name
+        add(text.body, _strings(by_name[name] if name in by_name else search_field.get_value(page)))
     for name in EXTRA_ATTRIBUTES:
         value = getattr(page, name, None)
         if isinstance(value, str):

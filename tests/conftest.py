@@ -1,8 +1,16 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 import pytest
+from django.core.cache import cache
+from django.db import transaction
 
 from . import factories
+
+if TYPE_CHECKING:
+    from disclosure_pages.models import DisclosurePortalPage
 
 
 @pytest.fixture
@@ -31,3 +39,32 @@ def superuser(db, django_user_model):
 def admin_client(client, superuser):
     client.force_login(superuser)
     return client
+
+
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker) -> Iterator[None]:
+    """An outer transaction around a module's tests, rolled back after the last one.
+
+    Module-scoped fixtures build inside it once; each test still runs in a savepoint of
+    its own (pytest-django's ``db``), so what one test writes is gone before the next.
+    Rolling back fires no trigger, so reviewed and live pages go with it. Not for
+    modules with ``transaction=True`` tests.
+    """
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+        cache.clear()  # Wagtail caches site root paths; they may name rolled-back pages.
+
+
+@pytest.fixture(scope="module")
+def module_portal(module_db, django_db_blocker) -> DisclosurePortalPage:
+    """A portal built once per module (seven reviewed publications); a directory's
+    conftest.py hands tests fresh copies of it as ``portal``."""
+    with django_db_blocker.unblock():
+        return factories.portal()

@@ -12,10 +12,11 @@ from wagtail.search import index
 from ..mixins import DisclosurePageMixin
 from ..pagebase import BasePage, page_parent_link
 from ..sections import SectionIndexPage
+from ..visibility import visible
 from .format import FORMAT_2021, FORMAT_CHOICES, SECTION_HEADINGS, get_format
 from .forms import AnnualReportForm, StatisticsTableWidget
 from .tables import build_tables
-from .validation import to_json, validate_statistics
+from .validation import parse_statistics, to_json, validate_statistics
 
 RICH = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -33,7 +34,7 @@ class AnnualReportIndexPage(SectionIndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["reports"] = (
-            AnnualReportPage.objects.child_of(self).live().public()
+            visible(AnnualReportPage.objects.child_of(self))
             .select_related("organisation").order_by("-year", "organisation__sort_order", "organisation__name")
         )
         return context
@@ -72,6 +73,7 @@ class AnnualReportPage(DisclosurePageMixin, BasePage):
         "section_other",
     )
 
+    organisation_field = "organisation"  # the 报告机关 (a moderation hook, see DisclosurePageMixin)
     base_form_class = AnnualReportForm
     parent_page_types = ["disclosure_pages.AnnualReportIndexPage"]
     subpage_types: list[str] = []
@@ -131,8 +133,6 @@ class AnnualReportPage(DisclosurePageMixin, BasePage):
 
     def fingerprint_content(self, content: dict) -> dict:
         """Figures typed as text and stored as numbers are the same figures."""
-        from .validation import parse_statistics
-
         values, errors = parse_statistics(self.format_version, content.get("statistics") or {})
         if not errors and get_format(self.format_version).has_tables:
             content = {**content, "statistics": to_json(values)}

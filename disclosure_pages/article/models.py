@@ -12,6 +12,7 @@ from ..blocks import BodyBlock
 from ..mixins import DisclosurePageMixin
 from ..pagebase import BasePage, page_parent_link
 from ..sections import SectionIndexPage
+from ..visibility import visible
 
 
 class DisclosureArticleIndexPage(SectionIndexPage):
@@ -28,7 +29,7 @@ class DisclosureArticleIndexPage(SectionIndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = (
-            DisclosureArticlePage.objects.child_of(self).live().public().order_by("-publish_date", "-pk")
+            visible(DisclosureArticlePage.objects.child_of(self)).order_by("-publish_date", "-pk")
         )
         return context
 

@@ -1,14 +1,21 @@
 """Filtering and paging catalog entries for public listings (catalog index, topics).
 
-The number of SQL queries is fixed whatever the page size: one for the terms of every
-dimension, one for the organs, one for the years, one count and one page of entries
-with their publishers joined.
+The filters are a django-filter ``FilterSet`` whose fields look ids up among the terms
+and organs loaded once per request, so the number of SQL queries is fixed whatever the
+page size or the filters: one for the terms of every dimension, one for the organs, one
+for the years, one count and one page of entries with their publishers joined. A bad
+value is ignored and explained (``problems``), never an error page.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
 
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +34,16 @@ DIMENSION_FILTERS: dict[str, tuple[str, str]] = {
     "format": (Dimension.FORMAT, "format_category"),
 }
 MIN_YEAR, MAX_YEAR = 1949, 2100
+# More digits than any id or year: longer numbers are refused before they reach SQL.
+MAX_DIGITS = 12
+
+TERM_ERRORS = {"invalid": _("分类参数无效，已忽略。"), "invalid_choice": _("所选分类不存在，已忽略。")}
+ORGAN_ERRORS = {"invalid": _("发布机构参数无效，已忽略。"), "invalid_choice": _("所选发布机构不存在，已忽略。")}
+YEAR_ERRORS = {
+    "invalid": _("年份参数无效，已忽略。"),
+    "min_value": _("年份超出范围，已忽略。"),
+    "max_value": _("年份超出范围，已忽略。"),
+}
 
 
 @dataclass
@@ -37,92 +54,151 @@ class Facet:
     selected: str = ""
 
 
-@dataclass
-class CatalogFilters:
-    """What the visitor asked for, already checked; ``problems`` explains what was ignored."""
+class NumberField(forms.IntegerField):
+    """A whole number in ASCII digits only: ``１２``, ``1e9`` and ``-1`` are not numbers in a URL."""
 
-    terms: dict[str, ClassificationTerm] = field(default_factory=dict)
-    organisation: Organisation | None = None
-    year: int | None = None
-    problems: list[str] = field(default_factory=list)
+    def __init__(self, *, max_digits: int = MAX_DIGITS, **kwargs: Any) -> None:
+        self.max_digits = max_digits
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> int | None:
+        if value in self.empty_values:
+            return None
+        text = str(value).strip()
+        if not (text.isascii() and text.isdigit() and len(text) <= self.max_digits):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return int(text)
+
+
+class ObjectField(NumberField):
+    """An id among objects loaded once per request: checking it costs no query."""
+
+    default_error_messages = {"invalid_choice": _("所选项不存在。")}
+
+    def __init__(self, *, objects: Mapping[int, Any] | None = None, **kwargs: Any) -> None:
+        self.objects = objects or {}
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> Any:
+        number = super().to_python(value)
+        if number is None:
+            return None
+        if number not in self.objects:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return self.objects[number]
+
+
+def filed_under(field_name: str, term: ClassificationTerm) -> Q:
+    """Entries carrying ``term``; a top-level 主题分类 also finds entries filed under its sub-topics."""
+    condition = Q(**{field_name: term})
+    if term.parent_id is None:
+        condition |= Q(**{f"{field_name}__parent": term})
+    return condition
+
+
+class TermFilter(django_filters.Filter):
+    """One dimension's term (``?topic=<id>``), looked up among that dimension's terms only."""
+
+    field_class = ObjectField
+
+    def __init__(self, param: str, **kwargs: Any) -> None:
+        self.dimension, field_name = DIMENSION_FILTERS[param]
+        super().__init__(field_name=field_name, error_messages=TERM_ERRORS, **kwargs)
+
+    def filter(self, qs: QuerySet, value: Any) -> QuerySet:
+        if value is None:
+            return qs
+        qs = qs.filter(filed_under(self.field_name, value))
+        return qs.distinct() if self.distinct else qs
+
+
+class OrganFilter(django_filters.Filter):
+    """A publishing organ (``?organ=<id>``)."""
+
+    field_class = ObjectField
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(error_messages=ORGAN_ERRORS, **kwargs)
+
+
+class YearFilter(django_filters.Filter):
+    """A year of publication (``?year=2024``), 1949 to 2100."""
+
+    field_class = NumberField
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(min_value=MIN_YEAR, max_value=MAX_YEAR, error_messages=YEAR_ERRORS, **kwargs)
+
+
+class ListingFilterSet(django_filters.FilterSet):
+    """Filters of a public listing; the terms and organs they accept are given, loaded once."""
+
+    def __init__(
+        self,
+        data: Any = None,
+        queryset: QuerySet | None = None,
+        *,
+        terms: Iterable[ClassificationTerm] = (),
+        organisations: Iterable[Organisation] = (),
+        **kwargs: Any,
+    ) -> None:
+        # Always bound: no parameters is a valid, empty filter.
+        super().__init__({} if data is None else data, queryset, **kwargs)
+        self.terms = list(terms)
+        self.organisations = list(organisations)
+        for filter_ in self.filters.values():
+            if isinstance(filter_, TermFilter):
+                filter_.extra["objects"] = {t.pk: t for t in self.terms if t.dimension == filter_.dimension}
+            elif isinstance(filter_, OrganFilter):
+                filter_.extra["objects"] = {o.pk: o for o in self.organisations}
+
+    @property
+    def problems(self) -> list[str]:
+        """Why a parameter was ignored, one message per bad parameter."""
+        return [message for messages in self.errors.values() for message in messages]
+
+    def value(self, name: str) -> Any:
+        """The checked value of one filter (a term, an organ, a year …), or None."""
+        self.errors  # noqa: B018 (validates the form once)
+        return self.form.cleaned_data.get(name)
+
+    @property
+    def active(self) -> bool:
+        return any(self.value(name) is not None for name in self.filters)
+
+    def selected(self, name: str) -> str:
+        """The chosen option of one filter as the form writes it ("" for none)."""
+        value = self.value(name)
+        return "" if value is None else str(getattr(value, "pk", value))
 
     def apply(self, queryset: QuerySet) -> QuerySet:
-        for param, term in self.terms.items():
-            field_name = DIMENSION_FILTERS[param][1]
-            condition = Q(**{field_name: term})
-            if term.parent_id is None:
-                # A top-level 主题分类 also finds entries filed under its sub-topics.
-                condition |= Q(**{f"{field_name}__parent": term})
-            queryset = queryset.filter(condition)
-        if self.organisation is not None:
-            queryset = queryset.filter(publisher=self.organisation)
-        if self.year is not None:
-            queryset = queryset.filter(publish_date__year=self.year)
-        if "audience" in self.terms:
-            queryset = queryset.distinct()
-        return queryset
+        """``queryset`` narrowed by the valid filters (the form's own queryset is ``qs``)."""
+        self.errors  # noqa: B018 (validates the form)
+        return self.filter_queryset(queryset)
 
 
-def _int_param(value: str | None) -> int | None:
-    if value is None or value == "":
-        return None
-    value = value.strip()
-    if not value.isascii() or not value.isdigit() or len(value) > 12:
-        raise ValueError(value)
-    return int(value)
+class CatalogFilterSet(ListingFilterSet):
+    """What a visitor narrows a catalog or topic listing to: a term per dimension, an organ, a year."""
+
+    assembled = TermFilter("assembled")
+    topic = TermFilter("topic")
+    audience = TermFilter("audience", distinct=True)
+    lifecycle = TermFilter("lifecycle")
+    genre = TermFilter("genre")
+    format = TermFilter("format")
+    organ = OrganFilter(field_name="publisher")
+    year = YearFilter(field_name="publish_date", lookup_expr="year")
 
 
-def parse_filters(params, terms_by_id: dict[int, ClassificationTerm], organisations: dict[int, Organisation]) -> CatalogFilters:
-    filters = CatalogFilters()
-    for param, (dimension, _field) in DIMENSION_FILTERS.items():
-        try:
-            term_id = _int_param(params.get(param))
-        except ValueError:
-            filters.problems.append(_("分类参数无效，已忽略。"))
-            continue
-        if term_id is None:
-            continue
-        term = terms_by_id.get(term_id)
-        if term is None or term.dimension != dimension:
-            filters.problems.append(_("所选分类不存在，已忽略。"))
-            continue
-        filters.terms[param] = term
-    try:
-        org_id = _int_param(params.get("organ"))
-    except ValueError:
-        org_id = None
-        filters.problems.append(_("发布机构参数无效，已忽略。"))
-    if org_id is not None:
-        filters.organisation = organisations.get(org_id)
-        if filters.organisation is None:
-            filters.problems.append(_("所选发布机构不存在，已忽略。"))
-    try:
-        year = _int_param(params.get("year"))
-    except ValueError:
-        year = None
-        filters.problems.append(_("年份参数无效，已忽略。"))
-    if year is not None:
-        if MIN_YEAR <= year <= MAX_YEAR:
-            filters.year = year
-        else:
-            filters.problems.append(_("年份超出范围，已忽略。"))
-    return filters
-
-
-def page_size_from(params) -> int:
+def page_size_from(params: Any) -> int:
     default = get_setting("DISCLOSURE_CATALOG_PAGE_SIZE")
     try:
-        size = _int_param(params.get("page_size"))
-    except ValueError:
+        size = NumberField(required=False).clean(params.get("page_size"))
+    except ValidationError:
         return default
     if not size:
         return default
     return max(1, min(size, get_setting("DISCLOSURE_CATALOG_MAX_PAGE_SIZE")))
-
-
-def public_entries(queryset: QuerySet) -> QuerySet:
-    """What citizens may see (the rule of ``visibility``)."""
-    return visible(queryset)
 
 
 class CatalogListingMixin:
@@ -130,34 +206,25 @@ class CatalogListingMixin:
 
     def listing_context(self, request, entries: QuerySet) -> dict:
         terms = list(ClassificationTerm.objects.filter(is_active=True).select_related("parent"))
-        terms_by_id = {t.pk: t for t in terms}
-        organisations = {o.pk: o for o in Organisation.objects.all()}
-        filters = parse_filters(request.GET, terms_by_id, organisations)
-
-        entries = public_entries(entries)
+        organisations = list(Organisation.objects.all())
+        entries = visible(entries)
+        filters = CatalogFilterSet(request.GET, entries, terms=terms, organisations=organisations)
         years = sorted({d.year for d in entries.dates("publish_date", "year")}, reverse=True)
-        entries = filters.apply(entries).select_related("publisher").order_by("-publish_date", "-pk")
 
-        paginator = Paginator(entries, page_size_from(request.GET))
+        paginator = Paginator(
+            filters.qs.select_related("publisher").order_by("-publish_date", "-pk"), page_size_from(request.GET)
+        )
         page = paginator.get_page(request.GET.get("page"))
 
         facets = []
         for param, (dimension, _field) in DIMENSION_FILTERS.items():
             options = [(str(t.pk), t.full_name) for t in terms if t.dimension == dimension]
             if options:
-                selected = filters.terms.get(param)
-                facets.append(Facet(param, Dimension(dimension).label, options, str(selected.pk) if selected else ""))
+                facets.append(Facet(param, Dimension(dimension).label, options, filters.selected(param)))
         facets.append(
-            Facet(
-                "organ",
-                str(_("发布机构")),
-                [(str(o.pk), o.name) for o in organisations.values()],
-                str(filters.organisation.pk) if filters.organisation else "",
-            )
+            Facet("organ", str(_("发布机构")), [(str(o.pk), o.name) for o in organisations], filters.selected("organ"))
         )
-        facets.append(
-            Facet("year", str(_("年份")), [(str(y), str(y)) for y in years], str(filters.year or ""))
-        )
+        facets.append(Facet("year", str(_("年份")), [(str(y), str(y)) for y in years], filters.selected("year")))
         query = request.GET.copy()
         query.pop("page", None)
         return {

@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from ..blocks import BodyBlock
 from ..mixins import DisclosurePageMixin
+from ..moderation.guard import check_publication
 from ..pagebase import BasePage, page_parent_link
 from ..sections import SectionIndexPage
 from ..taxonomy.models import Dimension
@@ -128,6 +129,11 @@ class CatalogEntryMixin(models.Model):
     PRESERVED_FIELDS = ("index_number", "import_key")
     exclude_fields_in_copy = ["index_number", "import_key"]
 
+    # Moderation hooks (see DisclosurePageMixin): the 发布机构, and what the review does not
+    # cover — the row's own fields above and the 文号 normalised from doc_number on save.
+    organisation_field = "publisher"
+    non_content_fields = (*PRESERVED_FIELDS, "doc_number_normalised")
+
     metadata_panels = [
         MultiFieldPanel(
             [
@@ -188,8 +194,6 @@ class CatalogEntryMixin(models.Model):
             self.index_number = self.import_key = None
         elif self.live and not self.index_number:
             # Refuse an unreviewed publication before a sequence number is spent on it.
-            from ..moderation.guard import check_publication
-
             check_publication(self, kwargs.get("update_fields"))
             if not self.publish_date:
                 self.publish_date = timezone.localdate()

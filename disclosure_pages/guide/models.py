@@ -15,6 +15,7 @@ from ..blocks import ProcedureStepBlock
 from ..mixins import DisclosurePageMixin
 from ..pagebase import BasePage, page_parent_link
 from ..sections import SectionIndexPage
+from ..visibility import visible
 
 RICH = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -31,7 +32,7 @@ class GuideIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        guides = list(GuidePage.objects.child_of(self).live().public().order_by("-revision_year", "-pk"))
+        guides = list(visible(GuidePage.objects.child_of(self)).order_by("-revision_year", "-pk"))
         context["current_guide"] = guides[0] if guides else None
         context["older_guides"] = guides[1:]
         return context
@@ -131,7 +132,7 @@ class GuidePage(DisclosurePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         parent = self.get_parent()
         newer = (
-            GuidePage.objects.child_of(parent).live().public().filter(revision_year__gt=self.revision_year)
+            visible(GuidePage.objects.child_of(parent)).filter(revision_year__gt=self.revision_year)
             .order_by("-revision_year").first()
         )
         context["newer_guide"] = newer

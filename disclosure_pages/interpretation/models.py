@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -11,9 +12,11 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from ..blocks import BodyBlock, QuestionAnswerBlock
+from ..catalog.models import CatalogEntryPage
 from ..mixins import DisclosurePageMixin
 from ..pagebase import BasePage, page_parent_link
 from ..sections import SectionIndexPage
+from ..visibility import visible
 
 
 class InterpretationForm(models.TextChoices):
@@ -36,11 +39,9 @@ class InterpretationIndexPage(SectionIndexPage):
         verbose_name_plural = _("政策解读栏目")
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
         context = super().get_context(request, *args, **kwargs)
         items = (
-            PolicyInterpretationPage.objects.child_of(self).live().public()
+            visible(PolicyInterpretationPage.objects.child_of(self))
             .select_related("interpreting_organ").order_by("-publish_date", "-pk")
         )
         context["interpretations_page"] = Paginator(items, 20).get_page(request.GET.get("page"))
@@ -61,6 +62,7 @@ class PolicyInterpretationPage(DisclosurePageMixin, BasePage):
     body = StreamField(BodyBlock(), verbose_name=_("解读正文"), blank=True)
     questions = StreamField([("qa", QuestionAnswerBlock())], verbose_name=_("问答"), blank=True)
 
+    organisation_field = "interpreting_organ"  # the 解读机关 (a moderation hook, see DisclosurePageMixin)
     parent_page_types = ["disclosure_pages.InterpretationIndexPage"]
     subpage_types: list[str] = []
     content_panels = BasePage.content_panels + [
@@ -92,15 +94,11 @@ class PolicyInterpretationPage(DisclosurePageMixin, BasePage):
         verbose_name_plural = _("政策解读")
 
     def get_context(self, request, *args, **kwargs):
-        from ..catalog.listing import public_entries
-
         context = super().get_context(request, *args, **kwargs)
-        context["linked_policies"] = public_entries(self.policies()).select_related("publisher")
+        context["linked_policies"] = visible(self.policies()).select_related("publisher")
         return context
 
     def policies(self):
-        from ..catalog.models import CatalogEntryPage
-
         return CatalogEntryPage.objects.filter(interpretation_links__interpretation=self)
 
 

@@ -21,8 +21,9 @@ from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleCo
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from ..visibility import DisclosureMode
 from .checklist import checklist_summary, review_checklist
-from .models import ConfidentialityReview, Decision, Outcome, Source
+from .models import ConfidentialityReview, Outcome, Source
 
 VIEW_PERMISSION = "disclosure_pages.view_confidentialityreview"
 URL_NAME = "disclosure_review_report"
@@ -49,7 +50,7 @@ class ReviewRecordFilterSet(WagtailFilterSet):
     organisation_name = django_filters.ChoiceFilter(label=_("发布机构"), choices=_organ_choices, empty_label=_("全部"))
     reviewer = django_filters.ModelChoiceFilter(label=_("审查人"), queryset=_reviewers, empty_label=_("全部"))
     outcome = django_filters.ChoiceFilter(label=_("审查结果"), choices=Outcome.choices, empty_label=_("全部"))
-    decision = django_filters.ChoiceFilter(label=_("公开属性"), choices=Decision.choices, empty_label=_("全部"))
+    decision = django_filters.ChoiceFilter(label=_("公开属性"), choices=DisclosureMode.choices, empty_label=_("全部"))
     created_at = django_filters.DateFromToRangeFilter(label=_("审查时间"), widget=DateRangePickerWidget)
     source = django_filters.ChoiceFilter(label=_("来源"), choices=Source.choices, empty_label=_("全部"))
 

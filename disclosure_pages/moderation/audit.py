@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
@@ -22,6 +23,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from wagtail.log_actions import get_active_log_context, log
 from wagtail.models import ModelLogEntry
 
+from ..taxonomy.models import ClassificationTerm, Organisation
 from .actor import current_actor
 from .grants import ROLE_TASK_MODELS
 
@@ -47,10 +49,8 @@ def _value(value: Any) -> Any:
 
 
 def outside_review_models() -> tuple[type, ...]:
-    from ..site_settings import DisclosureSettings
-    from ..taxonomy.models import ClassificationTerm, Organisation
-
-    return (Organisation, ClassificationTerm, DisclosureSettings)
+    # The site settings sit above moderation: known by name, like the portal in workflow.py.
+    return (Organisation, ClassificationTerm, apps.get_model("disclosure_pages", "DisclosureSettings"))
 
 
 def _snapshot(instance) -> dict[str, Any]:

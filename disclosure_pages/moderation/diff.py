@@ -1,8 +1,8 @@
 """What changed since the last approved review, so a reviewer re-reads only what is new.
 
-The comparison works on the same plain texts the pre-screen reads (``page_texts``): the
-title, every text field, rich text without tags and StreamField blocks as text, plus the
-publishing organ. Differences are computed with :mod:`difflib` line by line, then
+The comparison works on the same plain texts the pre-screen reads (``content_texts``, from
+the one walker of a page's text): the title, every text field, rich text without tags and
+StreamField blocks as text, plus the publishing organ. Differences are computed with :mod:`difflib` line by line, then
 character by character inside changed lines (Chinese has no spaces to split words on),
 and rendered with every piece of page content HTML-escaped.
 """
@@ -16,15 +16,17 @@ import logging
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from wagtail.models import Revision
 
-from .prescreen_page import page_texts
+from ..page_text import organisation_name
+from .fingerprint import content_texts
+from .models import ConfidentialityReview, Outcome
 
 logger = logging.getLogger("disclosure_pages.moderation")
 
 # Above this many characters in one changed block, show whole lines instead of characters
 # (SequenceMatcher is quadratic; a reviewer does not need a character diff of a whole law).
 CHARACTER_DIFF_LIMIT = 4000
-ORGAN_ATTRS = ("publisher", "organisation", "interpreting_organ")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -49,21 +51,12 @@ class ReviewDiff:
         return not self.first_review and not self.unavailable and not self.fields
 
 
-def _organ_name(page) -> str:
-    for attr in ORGAN_ATTRS:
-        if getattr(page, f"{attr}_id", None) is not None:
-            organ = getattr(page, attr, None)
-            if organ is not None:
-                return str(getattr(organ, "name", organ))
-    return ""
-
-
 def field_texts(page) -> dict[str, str]:
     """Label → plain text for everything a citizen would read on ``page``."""
     texts: dict[str, str] = {}
-    for label, text in page_texts(page):
+    for label, text in content_texts(page):
         texts[label] = f"{texts[label]}\n{text}" if label in texts else text
-    organ = _organ_name(page)
+    organ = organisation_name(page)
     if organ:
         texts[str(_("发布机构"))] = organ
     return texts
@@ -114,8 +107,6 @@ def diff_pages(old_page, new_page) -> tuple[FieldDiff, ...]:
 
 def last_approval(page_id: int):
     """The most recent approved review of the page (any decision), or None."""
-    from .models import ConfidentialityReview, Outcome
-
     return (
         ConfidentialityReview.objects.filter(page_id=page_id, outcome=Outcome.APPROVED)
         .order_by("-created_at", "-pk")
@@ -129,8 +120,6 @@ def diff_against_last_approval(revision) -> ReviewDiff:
     approval = last_approval(page.alias_of_id or page.pk)
     if approval is None:
         return ReviewDiff(first_review=True)
-    from wagtail.models import Revision
-
     approved_revision = Revision.objects.filter(pk=approval.revision_id).first() if approval.revision_id else None
     if approved_revision is None:
         return ReviewDiff(first_review=False, base_review=approval, unavailable=True)

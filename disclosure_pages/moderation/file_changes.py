@@ -16,6 +16,7 @@ import logging
 from django.db.models.signals import pre_delete, pre_save
 from django.utils.translation import gettext_lazy as _
 from wagtail.actions.edit import EditAction
+from wagtail.documents import get_document_model
 
 from .files import pages_showing
 from .guard import ModerationRefusal
@@ -94,8 +95,6 @@ class DocumentEditAction(EditAction):
 
 
 def connect() -> None:
-    from wagtail.documents import get_document_model
-
     model = get_document_model()
     pre_save.connect(refuse_live_document_change, sender=model, dispatch_uid="disclosure_pages_live_document_change")
     pre_delete.connect(

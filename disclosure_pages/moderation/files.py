@@ -11,11 +11,17 @@ reviewed ones, are never served: the download view, the documents API and anythi
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.dispatch import receiver
+from wagtail.documents import get_document_model
+from wagtail.models import CollectionViewRestriction
+from wagtail.permissions import policy_registry
 
 from ..pagebase import BasePage
+from ..visibility import visible
 from .fingerprint import document_ids
+from .guard import approval_for, is_disclosure_page
 from .published_files import PublishedFile
 from .signals import content_published
 
@@ -23,19 +29,8 @@ from .signals import content_published
 ADMIN_DOCUMENT_ACTIONS = ("add", "change", "delete", "choose")
 
 
-def visible_pages():
-    """Pages citizens may read, of every page type (the rule of ``visibility``)."""
-    from wagtail.models import get_page_models
-
-    from ..visibility import visible_pages as visible_of
-
-    return visible_of(BasePage.objects.all(), get_page_models())
-
-
 def _private_collections_q() -> Q:
     """Documents in a collection with a view restriction (its own or an ancestor's)."""
-    from wagtail.models import CollectionViewRestriction
-
     q = Q()
     for path in CollectionViewRestriction.objects.values_list("collection__path", flat=True):
         q |= Q(collection__path__startswith=path)
@@ -47,12 +42,10 @@ def reviewed_documents(queryset: QuerySet | None = None) -> QuerySet:
 
     Collection privacy is left to Wagtail's own serve hook (it asks for the password).
     """
-    from wagtail.documents import get_document_model
-
     if queryset is None:
         queryset = get_document_model().objects.all()
     published = PublishedFile.objects.filter(
-        document=OuterRef("pk"), file_hash=OuterRef("file_hash"), file=OuterRef("file"), page__in=visible_pages()
+        document=OuterRef("pk"), file_hash=OuterRef("file_hash"), file=OuterRef("file"), page__in=visible(BasePage.objects.all())
     )
     return queryset.filter(Exists(published))
 
@@ -78,9 +71,6 @@ def is_reviewed_document(document) -> bool:
 
 def may_see_unreviewed_documents(user, document) -> bool:
     """Admin users with a document permission on its collection (reviewers open drafts' files)."""
-    from wagtail.documents import get_document_model
-    from wagtail.permissions import policy_registry
-
     if user is None or not user.is_authenticated or not user.is_active:
         return False
     if not user.has_perm("wagtailadmin.access_admin"):
@@ -91,8 +81,6 @@ def may_see_unreviewed_documents(user, document) -> bool:
 
 def write_published_files(page) -> None:
     """(Re)write the rows of ``page``'s files from its content, which has just gone live."""
-    from wagtail.documents import get_document_model
-
     ids = document_ids(page)
     current = get_document_model().objects.filter(pk__in=ids).values_list("pk", "file_hash", "file") if ids else []
     PublishedFile.objects.filter(page_id=page.pk).delete()
@@ -113,3 +101,23 @@ def pages_showing(document) -> QuerySet:
     """Live pages whose published content contains ``document`` (whatever its hash now)."""
     rows = PublishedFile.objects.filter(document_id=document.pk).values("page_id")
     return BasePage.objects.filter(live=True, pk__in=rows)
+
+
+def record_files_of_live_pages() -> tuple[int, list]:
+    """Record the files of live content published before the files table existed (an upgrade).
+
+    Only where the live content still has an approval of exactly that content, so that a
+    file replaced without review before the upgrade is not made public by it. Returns the
+    number of pages recorded and the pages left unrecorded (they need a new review).
+    """
+    recorded, unreviewed = 0, []
+    for page in BasePage.objects.live().specific().iterator(chunk_size=200):
+        if not is_disclosure_page(page):
+            continue
+        if approval_for(page) is None:
+            unreviewed.append(page)
+            continue
+        with transaction.atomic():
+            write_published_files(page)
+        recorded += 1
+    return recorded, unreviewed

@@ -1,9 +1,12 @@
-"""A fingerprint of the content a citizen would see, so that an approval fits exactly that content.
+"""What a review covers: the content a citizen would see, its text, its files and its fingerprint.
 
-Built from the page's serialisable data (the same data a revision stores) minus what is
-not content (tree position, URL slug, publication bookkeeping, locks, comments, the
-索引号 that is assigned at publication), plus the file hashes of the documents the page
-attaches or links from rich text, so that replacing such a file invalidates the approval too.
+The fingerprint, so that an approval fits exactly that content, is built from the page's
+serialisable data (the same data a revision stores) minus what is not content (tree
+position, URL slug, publication bookkeeping, locks, comments, and the fields a page type
+declares in ``non_content_fields``, such as the 索引号 assigned at publication), plus the
+file hashes of the documents the page attaches or links from rich text, so that replacing
+such a file invalidates the approval too. The text the reviewer reads (pre-screen, diff)
+is the same fields' text, from the one walker of a page's text (``page_text``).
 """
 
 from __future__ import annotations
@@ -14,6 +17,9 @@ import re
 from typing import Any
 
 from modelcluster.models import get_all_child_relations
+from wagtail.documents import get_document_model
+
+from ..page_text import page_text
 
 # Fields of Wagtail's page models that say where or when a page is, not what it says.
 NON_CONTENT_FIELDS = frozenset(
@@ -22,9 +28,7 @@ NON_CONTENT_FIELDS = frozenset(
         "live", "has_unpublished_changes", "first_published_at", "last_published_at", "live_revision",
         "latest_revision", "latest_revision_created_at", "draft_title", "owner", "locked", "locked_at",
         "locked_by", "expired", "go_live_at", "expire_at", "alias_of", "translation_key", "locale",
-        "show_in_menus", "wagtail_admin_comments", "comments", "index_number", "import_key",
-        # derived from doc_number on save
-        "doc_number_normalised",
+        "show_in_menus", "wagtail_admin_comments", "comments",
     }
 )
 DOCUMENT_BLOCK_TYPES = frozenset({"document"})
@@ -95,17 +99,27 @@ def document_ids(page) -> set[int]:
     return found
 
 
+def non_content_fields(page) -> frozenset[str]:
+    """Wagtail's non-content fields and those the page type declares (``non_content_fields``)."""
+    return NON_CONTENT_FIELDS.union(getattr(page, "non_content_fields", ()))
+
+
+def content_texts(page) -> list[tuple[str, str]]:
+    """(field label, plain text) for every text of the page's content, as the index reads it."""
+    excluded = non_content_fields(page)
+    return [(field.label, field.text) for field in page_text(page).fields if field.name not in excluded]
+
+
 def content_of(page) -> dict[str, Any]:
     content = page.serializable_data()
     _strip_children(page, content)
-    content = {k: _without_editor_keys(v) for k, v in content.items() if k not in NON_CONTENT_FIELDS}
+    excluded = non_content_fields(page)
+    content = {k: _without_editor_keys(v) for k, v in content.items() if k not in excluded}
     normalise = getattr(page, "fingerprint_content", None)
     return normalise(content) if normalise is not None else content
 
 
 def content_fingerprint(page) -> str:
-    from wagtail.documents import get_document_model
-
     content = content_of(page)
     ids: set[int] = set()
     _document_ids(content, ids)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ..visibility import DisclosureMode
 from .exemptions import exemption_choices
-from .models import CHECKLIST, CHECKLIST_KEYS, Decision
+from .models import CHECKLIST, CHECKLIST_KEYS
 
 
 class ReviewApprovalForm(forms.Form):
-    decision = forms.ChoiceField(label=_("公开属性"), choices=Decision.choices, initial=Decision.PROACTIVE)
+    decision = forms.ChoiceField(label=_("公开属性"), choices=DisclosureMode.choices, initial=DisclosureMode.PROACTIVE)
     exemption_ground = forms.ChoiceField(
         label=_("不予公开依据"),
         choices=[("", "—")],
@@ -38,7 +39,7 @@ class ReviewApprovalForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         decision = cleaned.get("decision")
-        if decision == Decision.PROACTIVE:
+        if decision == DisclosureMode.PROACTIVE:
             missing = [label for key, label in CHECKLIST if key not in (cleaned.get("checklist") or [])]
             if missing:
                 self.add_error("checklist", _("主动公开前须确认全部核对事项：%(items)s") % {"items": "、".join(map(str, missing))})

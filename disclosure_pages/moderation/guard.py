@@ -19,11 +19,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
 from wagtail.models import Revision
 
 from ..pagebase import BasePage
-from ..visibility import shown_by_mode
 from .fingerprint import content_fingerprint
+from .models import ConfidentialityReview
 
 logger = logging.getLogger("disclosure_pages.moderation")
 
@@ -99,9 +100,13 @@ def content_going_live(page):
     return specific
 
 
-def latest_review(page, fingerprint: str):
-    from .models import ConfidentialityReview
+def page_type_refusal(page) -> str | None:
+    """Why the page itself says it may not be live (its ``publication_refusal``: 公开方式 and what its type adds)."""
+    hook = getattr(page, "publication_refusal", None)
+    return hook() if hook is not None else None
 
+
+def latest_review(page, fingerprint: str):
     review_page_id = page.alias_of_id or page.pk
     if review_page_id is None:
         return None
@@ -128,8 +133,9 @@ class Verdict(NamedTuple):
 
 def verdict(page) -> Verdict:
     """The rules applied to ``page`` (a specific disclosure page) as it would be live now."""
-    if not shown_by_mode(page):
-        return Verdict(str(_("“%(title)s”的公开方式不是主动公开，不能在网站公开。") % {"title": page.title}), None, "")
+    refusal = page_type_refusal(page)
+    if refusal:
+        return Verdict(str(refusal), None, "")
     fingerprint = content_fingerprint(page)
     review = latest_review(page, fingerprint)
     if review is None:
@@ -195,8 +201,6 @@ def guard_scheduling(sender, instance: Revision, update_fields=None, **kwargs) -
 
 def log_refusal(refusal: ModerationRefusal, user=None) -> None:
     """Write the refusal to Wagtail's audit log (call after the refused work was rolled back)."""
-    from wagtail.log_actions import log
-
     target = refusal.page if refusal.page is not None else refusal.subject
     if target is None or target.pk is None:
         return

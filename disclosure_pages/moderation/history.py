@@ -13,11 +13,13 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.log_actions import LogFormatter
+from wagtail.log_actions import LogFormatter, log
 
 from ..pagebase import BasePage
+from ..visibility import DisclosureMode
 from .checklist import checklist_items, review_checklist, unchecked_labels
-from .models import ConfidentialityReview, Decision, Outcome
+from .exemptions import exemption_choices
+from .models import ConfidentialityReview, Outcome
 
 logger = logging.getLogger("disclosure_pages.moderation")
 
@@ -52,14 +54,12 @@ class ReviewApprovedFormatter(_ReviewFormatter):
 
     def format_message(self, log_entry) -> str:
         data = log_entry.data or {}
-        decision = dict(Decision.choices).get(data.get("decision", ""), data.get("decision", ""))
+        decision = dict(DisclosureMode.choices).get(data.get("decision", ""), data.get("decision", ""))
         message = _("保密审查通过：%(decision)s（审查人：%(reviewer)s）") % {
             "decision": decision,
             "reviewer": data.get("reviewer", ""),
         }
         if data.get("exemption_ground"):
-            from .exemptions import exemption_choices
-
             ground = dict(exemption_choices()).get(data["exemption_ground"], data["exemption_ground"])
             message += _("，依据：%(ground)s") % {"ground": ground}
         return message + self.unchecked(data)
@@ -84,8 +84,6 @@ def register_log_actions(actions) -> None:
 def log_review(sender, instance: ConfidentialityReview, created: bool, raw: bool = False, **kwargs) -> None:
     if not created or raw:
         return
-    from wagtail.log_actions import log
-
     page = BasePage.objects.filter(pk=instance.page_id).first()
     if page is None:
         return

@@ -11,7 +11,9 @@ from __future__ import annotations
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from wagtail.admin import messages
 
 from .guard import ModerationRefusal, collect_refusals, log_refusal, stop_collecting
 
@@ -52,8 +54,6 @@ class ModerationMiddleware:
         return self.refusal_response(request, exception)
 
     def refusal_response(self, request: HttpRequest, exception: ModerationRefusal) -> HttpResponse:
-        from wagtail.admin import messages
-
         if request.headers.get("x-requested-with") == "XMLHttpRequest" and "/api/" not in request.path:
             # Wagtail's modal workflow reads JSON: send it to a page that shows the message.
             messages.error(request, exception.message)
@@ -80,7 +80,5 @@ class ModerationMiddleware:
             return referer
         page = exception.page
         if page is not None and page.pk:
-            from django.urls import reverse
-
             return reverse("wagtailadmin_pages:edit", args=(page.pk,))
         return "/admin/"

@@ -10,14 +10,8 @@ from django.utils.translation import pgettext_lazy
 from wagtail.models import Revision
 
 from ..pagebase import BasePage
-
-
-class Decision(models.TextChoices):
-    """The disclosure decision the reviewer takes (only 主动公开 may go live)."""
-
-    PROACTIVE = "proactive", _("主动公开")
-    ON_APPLICATION = "on_application", _("依申请公开")
-    WITHHELD = "withheld", _("不予公开")
+from ..visibility import DisclosureMode
+from .exemptions import exemption_choices
 
 
 class Outcome(models.TextChoices):
@@ -53,14 +47,14 @@ class ConfidentialityReviewQuerySet(models.QuerySet):
         raise ImmutableRecord(_("保密审查记录不可删除。"))
 
     def approvals(self):
-        return self.filter(outcome=Outcome.APPROVED, decision=Decision.PROACTIVE)
+        return self.filter(outcome=Outcome.APPROVED, decision=DisclosureMode.PROACTIVE)
 
 
 class ConfidentialityReview(models.Model):
     """One reviewer's decision on one revision, identified by the fingerprint of its content.
 
     A page (or an alias of it) may be live only with content whose latest review is an
-    approval with the decision 主动公开. Records keep the page and revision ids even if
+    approval with the decision (公开属性, a :class:`DisclosureMode`) 主动公开. Records keep the page and revision ids even if
     those are deleted or purged later, so they carry no database constraint on them.
     """
 
@@ -75,7 +69,7 @@ class ConfidentialityReview(models.Model):
     page_title = models.CharField(_("标题"), max_length=255)
     organisation_name = models.CharField(_("发布机构"), max_length=100, blank=True)
     outcome = models.CharField(_("审查结果"), max_length=16, choices=Outcome.choices)
-    decision = models.CharField(_("公开属性"), max_length=16, choices=Decision.choices, blank=True)
+    decision = models.CharField(_("公开属性"), max_length=16, choices=DisclosureMode.choices, blank=True)
     exemption_ground = models.CharField(_("不予公开依据"), max_length=40, blank=True)
     checklist = models.JSONField(_("核对事项"), default=list, blank=True)
     findings = models.JSONField(_("预审提示"), default=list, blank=True)
@@ -111,10 +105,8 @@ class ConfidentialityReview(models.Model):
 
     @property
     def allows_publication(self) -> bool:
-        return self.outcome == Outcome.APPROVED and self.decision == Decision.PROACTIVE
+        return self.outcome == Outcome.APPROVED and self.decision == DisclosureMode.PROACTIVE
 
     @property
     def exemption_ground_label(self) -> str:
-        from .exemptions import exemption_choices
-
         return dict(exemption_choices()).get(self.exemption_ground, self.exemption_ground)

@@ -19,13 +19,13 @@ from django.urls import reverse
 from wagtail.admin.ui.components import Component
 from wagtail.models import TaskState
 
+from ..page_text import organisation_field
 from ..pagebase import BasePage
 from ..taxonomy.models import Organisation
 from .four_eyes import prime_review_checks
 from .tasks import ConfidentialityReviewTask
 
 QUEUE_LIMIT = 30
-ORGAN_ATTRS = ("publisher", "organisation", "interpreting_organ")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -68,11 +68,10 @@ def _organ_names(pages: list) -> dict[int, str]:
     """Page id → organ name, with one query for all organs."""
     wanted: dict[int, int] = {}
     for page in pages:
-        for attr in ORGAN_ATTRS:
-            organ_id = getattr(page, f"{attr}_id", None)
-            if organ_id is not None:
-                wanted[page.pk] = organ_id
-                break
+        name = organisation_field(page)
+        organ_id = getattr(page, f"{name}_id", None) if name else None
+        if organ_id is not None:
+            wanted[page.pk] = organ_id
     organs = Organisation.objects.in_bulk(set(wanted.values())) if wanted else {}
     return {page_id: organs[organ_id].name for page_id, organ_id in wanted.items() if organ_id in organs}
 

@@ -1,7 +1,6 @@
 """Wagtail hooks of the people rules: audit-log labels and the emergency-override banner.
 
-Imported from ``DisclosurePagesConfig.ready`` (hooks registered at startup count like
-those of ``wagtail_hooks.py``).
+Imported from ``moderation/wagtail_hooks.py``.
 """
 
 from __future__ import annotations

@@ -5,26 +5,21 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ..page_text import organisation_name
+from ..visibility import DisclosureMode
 from .checklist import checklist_record
 from .fingerprint import content_fingerprint
 from .forms import ReviewApprovalForm, ReviewRejectionForm
+from .four_eyes import check_review
 from .guard import ModerationRefusal
-from .models import CHECKLIST_KEYS, ConfidentialityReview, Decision, Outcome, Source
-from .prescreen_page import findings_for
+from .models import CHECKLIST_KEYS, ConfidentialityReview, Outcome, Source
+from .prescreen.page import findings_for
 
 
 class ReviewIncomplete(ModerationRefusal):
     """The reviewer's submission is missing something the record requires."""
 
     log_action = "disclosure_pages.review_refused"
-
-
-def _organisation_name(page) -> str:
-    for attr in ("publisher", "organisation", "interpreting_organ"):
-        organisation = getattr(page, attr, None)
-        if organisation is not None and hasattr(organisation, "name"):
-            return organisation.name
-    return ""
 
 
 def record_review(
@@ -48,7 +43,7 @@ def record_review(
         revision=page_revision,
         fingerprint=content_fingerprint(page),
         page_title=page.title[:255],
-        organisation_name=_organisation_name(page)[:100],
+        organisation_name=organisation_name(page)[:100],
         outcome=outcome,
         decision=decision,
         exemption_ground=exemption_ground,
@@ -69,7 +64,7 @@ def record_legacy_approval(revision, reviewer, *, source: str = Source.IMPORT, c
         revision,
         reviewer=reviewer,
         outcome=Outcome.APPROVED,
-        decision=Decision.PROACTIVE,
+        decision=DisclosureMode.PROACTIVE,
         checklist=CHECKLIST_KEYS,
         findings=[f.as_dict() for f in findings_for(revision.as_object())],
         findings_acknowledged=True,
@@ -81,8 +76,6 @@ def record_legacy_approval(revision, reviewer, *, source: str = Source.IMPORT, c
 @transaction.atomic
 def record_workflow_review(task, task_state, user, action_name: str, data: dict):
     """Validate the reviewer's data again (the edit view passes it as raw JSON), record it, act."""
-    from .four_eyes import check_review
-
     revision = task_state.revision
     page = revision.as_object()
     check_review(page, user)  # who wrote it does not review it (four eyes), whatever the action
@@ -107,7 +100,7 @@ def record_workflow_review(task, task_state, user, action_name: str, data: dict)
             comment=cleaned["comment"],
             task_state_id=task_state.pk,
         )
-        if cleaned["decision"] == Decision.PROACTIVE:
+        if cleaned["decision"] == DisclosureMode.PROACTIVE:
             task_state.approve(user=user, comment=cleaned["comment"])
         else:
             # Recorded, but never published: the workflow ends here and the page stays a draft.

@@ -7,8 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
+from ..catalog.models import CatalogEntryPage
 from ..mixins import DisclosurePageMixin
 from ..pagebase import BasePage, page_parent_link
+from ..visibility import visible
 
 HAS_SHOW_IN_MENUS = hasattr(BasePage, "show_in_menus")
 
@@ -49,18 +51,15 @@ class DisclosurePortalPage(DisclosurePageMixin, BasePage):
         ``show_in_menus`` is honoured when the host's base page model has it (a swapped
         base page may not).
         """
-        sections = self.get_children().live().public()
+        sections = visible(self.get_children())
         if HAS_SHOW_IN_MENUS:
             sections = sections.in_menu()
         return sections.specific(defer=True)
 
     def get_context(self, request, *args, **kwargs):
-        from ..catalog.listing import public_entries
-        from ..catalog.models import CatalogEntryPage
-
         context = super().get_context(request, *args, **kwargs)
         context["latest_entries"] = (
-            public_entries(CatalogEntryPage.objects.descendant_of(self))
+            visible(CatalogEntryPage.objects.descendant_of(self))
             .select_related("publisher")
             .order_by("-publish_date", "-pk")[:10]
         )

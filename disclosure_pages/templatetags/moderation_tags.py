@@ -1,43 +1,10 @@
-"""Template tags of the reviewer's admin screens (the review action modal)."""
+"""Template tags of the reviewer's admin screens; the work is done in ``moderation/review_modal.py``."""
 
 from __future__ import annotations
 
-import dataclasses
-
 from django import template
 
-from ..moderation.diff import ReviewDiff, diff_against_last_approval
-from ..moderation.prescreen_page import PageFinding, findings_for
+from ..moderation.review_modal import review_context
 
 register = template.Library()
-
-
-@dataclasses.dataclass(frozen=True)
-class ReviewContext:
-    """What the reviewer sees above the form: warnings first, then what changed."""
-
-    findings: list[PageFinding]
-    diff: ReviewDiff
-
-    @property
-    def must_acknowledge(self) -> bool:
-        return bool(self.findings)
-
-
-@register.simple_tag
-def review_context(task_state, form=None) -> ReviewContext | None:
-    """Pre-screen findings and the diff for the revision under review in ``task_state``.
-
-    Computed from the revision (not the page row): the reviewer decides on exactly that
-    content, which is also what ``record_workflow_review`` fingerprints. When there are
-    findings the acknowledgement box of ``form`` becomes required in the browser too, so
-    the reviewer is stopped before the request rather than after it.
-    """
-    revision = getattr(task_state, "revision", None)
-    if revision is None:
-        return None
-    page = revision.as_object()
-    context = ReviewContext(findings=findings_for(page), diff=diff_against_last_approval(revision))
-    if form is not None and context.must_acknowledge and "acknowledge_findings" in form.fields:
-        form.fields["acknowledge_findings"].widget.attrs["required"] = True
-    return context
+register.simple_tag(review_context)

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from django import forms
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from ..catalog.listing import DIMENSION_FILTERS, CatalogListingMixin
+from ..catalog.models import CatalogEntryPage
 from ..mixins import DisclosurePageMixin
 from ..pagebase import BasePage, page_parent_link
 from ..sections import SectionIndexPage
+from ..visibility import visible
 
 
 class TopicIndexPage(SectionIndexPage):
     """专题 / 重点领域: the list of topics."""
-
 
     subpage_types = ["disclosure_pages.TopicPage"]
     template = "disclosure_pages/topic/topic_index_page.html"
@@ -27,7 +29,7 @@ class TopicIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = TopicPage.objects.child_of(self).live().public().order_by("path")
+        context["topics"] = visible(TopicPage.objects.child_of(self)).order_by("path")
         return context
 
 
@@ -80,11 +82,7 @@ class TopicPage(DisclosurePageMixin, CatalogListingMixin, BasePage):
         verbose_name_plural = _("专题")
 
     def matching_entries(self):
-        """Entries of the topic, before public filtering (the listing applies that)."""
-        from django.db.models import Q
-
-        from ..catalog.models import CatalogEntryPage
-
+        """Entries of the topic, before public filtering (the listing applies that and the visitor's filters)."""
         scope = self.catalog or self.disclosure_portal
         entries = CatalogEntryPage.objects.all()
         if scope is not None:

@@ -1,24 +1,11 @@
 """The embedded search engine: ranked full-text queries over public disclosure pages (SQLite).
 
-Wagtail's own SQLite query scores every candidate with a correlated sub-query (one
-broad query took over 10 s at 5,000 pages) and the service then re-checked visibility
-by materialising every public page. This module keeps its own FTS5 index of the same
-segmented text (:class:`disclosure_search.models.SearchDocument`, written by
-:mod:`disclosure_search.backends.sqlite` next to Wagtail's entry) and queries it directly:
-
-* Only pages citizens may read have a row: database triggers (migration 0003) refuse
-  anything else and delete a row the moment its page goes offline, behind a view
-  restriction or out of 主动公开, by whatever path. So counts need no visibility join.
-  The pages of a result page are still loaded through the visibility rule; a row that
-  fails it (which the triggers make impossible) is dropped and the search re-run.
-* The FTS rowid is ``sort_key``: the publication date's ordinal, then the page id.
-  Sorting by date is the index's own order.
-* Relevance is FTS5's bm25 with the title column (title, 文号, 索引号) weighted
-  :data:`TITLE_WEIGHT`. bm25 costs one to three microseconds per matching document
-  (more for long OR-ed queries of common words), so when a query matches more than
-  ``DISCLOSURE_SEARCH_RANK_WINDOW`` documents (default 10,000) the ranking covers its
-  matches among the newest that many documents of the index, and older matches follow
-  newest first; the visitor is told. Counts are always exact.
+Wagtail's SQLite query scores every candidate with a correlated sub-query (over 10 s for
+one broad query at 5,000 pages), so this module keeps its own FTS5 index of the same
+segmented text (:class:`~disclosure_search.models.SearchDocument`) and queries it directly.
+Database triggers keep that index to pages citizens may read, so counts need no
+visibility join. How ranking, the relevance window and the sort key work is described
+in ``docs/search.md``.
 """
 
 from __future__ import annotations
@@ -30,8 +17,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import QuerySet
+
+from disclosure_pages.visibility import visible
+
+from .models import SearchDocument
+from .page_types import disclosure_models, publication_date
 
 logger = logging.getLogger("disclosure_search")
 
@@ -70,8 +63,6 @@ def available() -> bool:
 
 def sort_key(page: Any) -> int:
     """The page's publication date (the one results show), then its id."""
-    from .page_types import publication_date
-
     if not 0 < page.pk <= _PAGE_ID_MASK:
         raise ValueError(f"page id {page.pk} does not fit the search sort key")
     date = publication_date(page) or datetime.date.today()
@@ -84,17 +75,11 @@ def page_id(key: int) -> int:
 
 def indexes(model: type) -> bool:
     """Whether pages of ``model`` belong in the index (the types the public search shows)."""
-    from .page_types import disclosure_models
-
     return model in disclosure_models()
 
 
 def store(model: type, pages: Sequence[Any]) -> int:
     """(Re)write the rows of ``pages``; pages citizens may not read lose theirs. Returns rows written."""
-    from disclosure_pages.visibility import visible
-
-    from .models import SearchDocument
-
     if not pages or not indexes(model):
         return 0
     ids = [page.pk for page in pages]
@@ -116,8 +101,6 @@ def store(model: type, pages: Sequence[Any]) -> int:
 
 
 def remove(page_ids: Iterable[int]) -> None:
-    from .models import SearchDocument
-
     ids = list(page_ids)
     for start in range(0, len(ids), 500):
         SearchDocument.objects.filter(page_id__in=ids[start : start + 500])._raw_delete(SearchDocument.objects.db)
@@ -126,18 +109,11 @@ def remove(page_ids: Iterable[int]) -> None:
 def prune() -> None:
     """Drop rows of page types the public search no longer shows (rows of pages that are
     not public cannot exist: the triggers remove them)."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from .models import SearchDocument
-    from .page_types import disclosure_models
-
     shown = ContentType.objects.get_for_models(*disclosure_models(), for_concrete_models=False).values()
     SearchDocument.objects.exclude(content_type__in=list(shown))._raw_delete(SearchDocument.objects.db)
 
 
 def clear() -> None:
-    from .models import SearchDocument
-
     SearchDocument.objects.all()._raw_delete(SearchDocument.objects.db)
 
 
@@ -168,8 +144,6 @@ class _Query:
         self.where = f"{FTS_TABLE} MATCH %s"
         self.params: list[Any] = [match]
         if restrict is not None:
-            from .models import SearchDocument
-
             keys = SearchDocument.objects.filter(page_id__in=restrict.values("pk")).values("sort_key")
             sql, params = keys.query.sql_with_params()
             self.where += f" AND rowid IN ({sql})"
@@ -244,7 +218,5 @@ def ranked(
 
 def _window_floor(window: int) -> int:
     """The sort key of the ``window``-th newest document in the index."""
-    from .models import SearchDocument
-
     keys = SearchDocument.objects.order_by("-sort_key").values_list("sort_key", flat=True)[window - 1 : window]
     return keys[0] if keys else 0

@@ -1,4 +1,4 @@
-"""The page types search covers, and the date each result shows: shared by the service and the engine."""
+"""The page types search covers, and the date each result shows: shared by filters, results and the engine."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language
 
 from disclosure_pages.mixins import DisclosurePageMixin
+from disclosure_pages.portal.models import DisclosurePortalPage
+from disclosure_pages.sections import SectionIndexPage
 
 
 def disclosure_models() -> list[type]:
@@ -19,9 +21,6 @@ def disclosure_models() -> list[type]:
     The portal and its section pages are navigation: with little text they would rank
     above the documents citizens look for, so search leaves them out.
     """
-    from disclosure_pages.portal.models import DisclosurePortalPage
-    from disclosure_pages.sections import SectionIndexPage
-
     return [
         model
         for model in apps.get_models()

@@ -1,7 +1,7 @@
 """The public search page (/search/, in every language) and the JSON API (/api/search/).
 
-Neither needs a login and neither can show more than the public site does: both read
-through :func:`disclosure_search.service.search_pages`, which only ever sees live, unrestricted,
+Neither needs a login and neither can show more than the public site does: each makes one
+call, :func:`disclosure_search.service.search`, which only ever sees live, unrestricted,
 主动公开 content. Bad parameters are ignored with a notice; nothing a visitor types
 can make them fail.
 """
@@ -17,91 +17,54 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
-from disclosure_pages.catalog.listing import DIMENSION_FILTERS, Facet, public_entries
+from disclosure_pages.catalog.listing import DIMENSION_FILTERS, Facet
+from disclosure_pages.catalog.models import CatalogEntryPage
 from disclosure_pages.conf import get_setting
+from disclosure_pages.portal.models import DisclosurePortalPage
 from disclosure_pages.taxonomy.models import Dimension
+from disclosure_pages.visibility import visible
 
-from .service import (
-    DEFAULT_PAGE_SIZE,
-    MAX_PAGE_SIZE,
-    SEARCH_DIMENSIONS,
-    FilterChoices,
-    SearchFilters,
-    SearchResults,
-    disclosure_models,
-    load_choices,
-    parse_search_filters,
-    search_pages,
-    type_label,
-)
-
-FILTER_PARAMS = ("type", "organ", "year", *SEARCH_DIMENSIONS)
-
-
-def _int_param(value: str | None, default: int) -> int:
-    value = (value or "").strip()
-    if value.isascii() and value.isdigit() and len(value) <= 6:
-        return int(value)
-    return default
+from .filters import SEARCH_DIMENSIONS, SearchFilterSet
+from .page_types import disclosure_models, type_label
+from .results import MAX_PAGE_SIZE
+from .service import search
 
 
 def _portal(request: HttpRequest) -> Any:
     """The portal for the left navigation: the site root if it is one, else its first live portal child."""
-    from disclosure_pages.portal.models import DisclosurePortalPage
-
     site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
     if site is None:
         return None
     root = site.root_page.specific
     if isinstance(root, DisclosurePortalPage):
         return root
-    return DisclosurePortalPage.objects.child_of(root).live().public().order_by("path").first()
+    return visible(DisclosurePortalPage.objects.child_of(root)).order_by("path").first()
 
 
-def _search(request: HttpRequest, language: str | None) -> tuple[SearchResults, SearchFilters, FilterChoices]:
-    params = request.GET
-    choices = load_choices()
-    filters = parse_search_filters(params, choices)
-    results = search_pages(
-        params.get("q"),
-        filters=filters,
-        sort=params.get("sort") or "relevance",
-        page=_int_param(params.get("page"), 1),
-        page_size=_int_param(params.get("page_size"), DEFAULT_PAGE_SIZE),
-        language=language,
-        request=request,
-    )
-    return results, filters, choices
-
-
-def _facets(filters: SearchFilters, choices: FilterChoices) -> list[Facet]:
-    catalog = filters.catalog
-    selected_type = filters.content_type._meta.model_name if filters.content_type else ""
+def _facets(filters: SearchFilterSet) -> list[Facet]:
+    content_type = filters.value("type")
     facets = [
-        Facet("type", _("信息类型"), [(m._meta.model_name, type_label(m)) for m in disclosure_models()], selected_type),
         Facet(
-            "organ",
-            _("发布机构"),
-            [(str(o.pk), o.name) for o in choices.organisations],
-            str(catalog.organisation.pk) if catalog.organisation else "",
+            "type",
+            _("信息类型"),
+            [(m._meta.model_name, type_label(m)) for m in disclosure_models()],
+            content_type._meta.model_name if content_type else "",
         ),
+        Facet("organ", _("发布机构"), [(str(o.pk), o.name) for o in filters.organisations], filters.selected("organ")),
     ]
-    from disclosure_pages.catalog.models import CatalogEntryPage
-
-    years = sorted({d.year for d in public_entries(CatalogEntryPage.objects.all()).dates("publish_date", "year")}, reverse=True)
-    facets.append(Facet("year", _("年份"), [(str(y), str(y)) for y in years], str(catalog.year or "")))
+    years = sorted({d.year for d in visible(CatalogEntryPage.objects.all()).dates("publish_date", "year")}, reverse=True)
+    facets.append(Facet("year", _("年份"), [(str(y), str(y)) for y in years], filters.selected("year")))
     for param in SEARCH_DIMENSIONS:
         dimension = DIMENSION_FILTERS[param][0]
-        options = [(str(t.pk), t.full_name) for t in choices.terms if t.dimension == dimension]
+        options = [(str(t.pk), t.full_name) for t in filters.terms if t.dimension == dimension]
         if options:
-            term = catalog.terms.get(param)
-            facets.append(Facet(param, str(Dimension(dimension).label), options, str(term.pk) if term else ""))
+            facets.append(Facet(param, str(Dimension(dimension).label), options, filters.selected(param)))
     return facets
 
 
 @require_GET
 def search_page(request: HttpRequest) -> HttpResponse:
-    results, filters, choices = _search(request, translation.get_language())
+    results = search(request.GET, language=translation.get_language(), request=request)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -110,8 +73,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "results": results,
         "hits": results.hits,
         "page_obj": results.page_obj if results.count else None,
-        "facets": _facets(filters, choices),
-        "filters_active": filters.active,
+        "facets": _facets(results.filters),
+        "filters_active": results.filters.active,
         "filter_query": query.urlencode(),
         "sorts": [("relevance", _("按相关度")), ("date", _("按发布日期"))],
     }
@@ -126,7 +89,7 @@ def search_api(request: HttpRequest) -> JsonResponse:
     snippets are HTML with the query words in ``<mark>``.
     """
     language = request.GET.get("lang") or translation.get_language()
-    results, _filters, _choices = _search(request, language)
+    results = search(request.GET, language=language, request=request)
     return JsonResponse(
         {
             "count": results.count,

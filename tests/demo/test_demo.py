@@ -40,7 +40,7 @@ from hostsite.demo.builder import PAGE_MODELS
 from tests.seeds import require_seeds
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-DEMO_DIR = REPO_ROOT / "disclosure_pages" / "demo"
+DEMO_DIR = REPO_ROOT / "site" / "hostsite" / "demo"
 SEED_RUN = 30
 
 SECTION_TITLES = [
@@ -220,7 +220,9 @@ def test_demo_data_does_not_copy_the_seed_texts():
         text = _without_space(seed.read_text("utf-8"))
         runs.update(text[i : i + SEED_RUN] for i in range(len(text) - SEED_RUN + 1))
     copied = []
-    for path in sorted(p for p in DEMO_DIR.rglob("*") if p.is_file() and p.suffix != ".pyc"):
+    demo_files = sorted(p for p in DEMO_DIR.rglob("*") if p.is_file() and p.suffix != ".pyc")
+    assert len(demo_files) > 10, DEMO_DIR
+    for path in demo_files:
         text = _without_space(path.read_text("utf-8"))
         copied += [
             f"{path.name}: {text[i : i + SEED_RUN]}"

@@ -23,7 +23,7 @@ from tests import factories
 from tests.people import client_for, person
 from tests.publication_helpers import is_live
 
-from .test_review_ui import action_url, approval_data, current_task_state, edit_form, submit
+from .helpers import action_url, approval_data, current_task_state, edit_form, submit
 
 pytestmark = pytest.mark.django_db
 

@@ -22,6 +22,8 @@ from disclosure_pages.moderation.tasks import ConfidentialityReviewTask, SignOff
 from tests import factories
 from tests.people import client_for, person
 
+from .helpers import action_url, approval_data, current_task_state, submit
+
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "Tr0ub4dor&3-horse"
@@ -134,8 +136,6 @@ def test_webmaster_cannot_change_the_groups_of_review_and_sign_off_tasks(webmast
 
 def test_the_one_person_scenario_fails_for_a_webmaster(client, webmaster_client, webmaster, catalog):
     """Issue 8, item 7: writes an entry, cannot review it (not a reviewer, cannot become one)."""
-    from .test_review_ui import action_url, approval_data, current_task_state, submit
-
     edit_user(webmaster_client, webmaster, groups=[str(group(n).pk) for n in (roles.WEBMASTERS, roles.REVIEWERS)])
     page = factories.entry(catalog, publish=False, user=webmaster, owner=webmaster)
     submit(webmaster_client, page)

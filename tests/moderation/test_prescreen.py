@@ -11,7 +11,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from disclosure_pages.moderation.extract import describe_unreadable, extract_text
 from disclosure_pages.moderation.prescreen import (
     Finding,
     is_valid_bank_card,
@@ -20,6 +19,7 @@ from disclosure_pages.moderation.prescreen import (
     scan_fields,
     scan_text,
 )
+from disclosure_pages.moderation.prescreen.attachments import describe_unreadable, extract_text
 
 VALID_ID = "11010519491231002X"
 WRONG_CHECK_ID = "110105194912310021"
@@ -494,7 +494,7 @@ def test_pdf_is_not_read(make_document):
 )
 def test_corrupt_files_give_none_and_a_warning(make_document, caplog, name, data):
     document = make_document(name, data)
-    with caplog.at_level(logging.WARNING, logger="disclosure_pages.moderation.extract"):
+    with caplog.at_level(logging.WARNING, logger="disclosure_pages.moderation.prescreen"):
         assert extract_text(document) is None
     assert str(document.pk) in caplog.text
 

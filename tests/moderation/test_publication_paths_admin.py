@@ -13,8 +13,9 @@ from wagtail.models import APIToken, Page
 
 from disclosure_pages.models import CatalogEntryPage
 from tests import factories
-from tests.pages.test_admin_editing import entry_form
 from tests.publication_helpers import is_live, live_title, refusals_logged
+
+from .helpers import entry_form
 
 pytestmark = pytest.mark.django_db
 PUBLISH = {"action-publish": "publish"}

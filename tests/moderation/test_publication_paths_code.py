@@ -18,7 +18,7 @@ from django.utils import timezone
 from wagtail.actions.move_page import MovePageAction
 from wagtail.models import Locale, Page, Revision, Workflow
 
-from disclosure_pages.models import CatalogEntryPage, CatalogIndexPage, ConfidentialityReview, Decision, Outcome
+from disclosure_pages.models import CatalogEntryPage, CatalogIndexPage, ConfidentialityReview, DisclosureMode, Outcome
 from disclosure_pages.moderation.guard import UnreviewedPublication, approval_for
 from disclosure_pages.moderation.models import ImmutableRecord, Source
 from disclosure_pages.moderation.review import record_review, record_workflow_review
@@ -83,7 +83,7 @@ def test_a_rejection_after_an_approval_of_the_same_content_wins(draft):
         revision.publish()
 
 
-@pytest.mark.parametrize("decision", [Decision.ON_APPLICATION, Decision.WITHHELD])
+@pytest.mark.parametrize("decision", [DisclosureMode.ON_APPLICATION, DisclosureMode.WITHHELD])
 def test_decisions_other_than_proactive_never_go_live(draft, decision):
     record_review(
         draft.get_latest_revision(), reviewer=None, outcome=Outcome.APPROVED, decision=decision,
@@ -149,7 +149,7 @@ def start_default_workflow(page, user):
 
 def review_data(**overrides):
     data = {
-        "decision": Decision.PROACTIVE,
+        "decision": DisclosureMode.PROACTIVE,
         "exemption_ground": "",
         "checklist": ["no_state_secrets", "no_personal_information", "no_commercial_secrets",
                       "attachments_checked", "links_checked"],

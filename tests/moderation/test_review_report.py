@@ -15,8 +15,9 @@ from django.utils import timezone
 from disclosure_pages.moderation import roles
 from disclosure_pages.moderation.admin_views import RESULTS_URL_NAME, URL_NAME
 from disclosure_pages.moderation.checklist import checklist_items, checklist_record, checklist_summary
-from disclosure_pages.moderation.models import CHECKLIST, CHECKLIST_KEYS, ConfidentialityReview, Decision, Outcome
+from disclosure_pages.moderation.models import CHECKLIST, CHECKLIST_KEYS, ConfidentialityReview, Outcome
 from disclosure_pages.moderation.review import record_review
+from disclosure_pages.visibility import DisclosureMode
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -82,7 +83,7 @@ def records(catalog, reviewers):
         first.get_latest_revision(),
         reviewer=li,
         outcome=Outcome.APPROVED,
-        decision=Decision.PROACTIVE,
+        decision=DisclosureMode.PROACTIVE,
         checklist=CHECKLIST_KEYS,
         comment="同意公开。",
     )
@@ -90,7 +91,7 @@ def records(catalog, reviewers):
         second.get_latest_revision(),
         reviewer=zhao,
         outcome=Outcome.APPROVED,
-        decision=Decision.WITHHELD,
+        decision=DisclosureMode.WITHHELD,
         exemption_ground="process_information",
         comment="属于过程性信息。",
     )
@@ -140,8 +141,8 @@ def test_filters(client, webmaster, records, reviewers):
     assert listed_titles(client, reviewer=zhao.pk) == ["财政预算执行情况报告|approved"]
     assert len(listed_titles(client, reviewer=li.pk)) == 2
     assert listed_titles(client, outcome=Outcome.REJECTED) == ["关于公布低保对象名单的通知|rejected"]
-    assert listed_titles(client, decision=Decision.WITHHELD) == ["财政预算执行情况报告|approved"]
-    assert listed_titles(client, decision=Decision.PROACTIVE) == ["关于公布低保对象名单的通知|approved"]
+    assert listed_titles(client, decision=DisclosureMode.WITHHELD) == ["财政预算执行情况报告|approved"]
+    assert listed_titles(client, decision=DisclosureMode.PROACTIVE) == ["关于公布低保对象名单的通知|approved"]
     assert listed_titles(client, created_at_from="2024-01-01", created_at_to="2024-01-31") == [
         "关于公布低保对象名单的通知|rejected"
     ]
@@ -154,7 +155,7 @@ def test_filters(client, webmaster, records, reviewers):
 
 def test_csv_export(client, webmaster, records):
     client.force_login(webmaster)
-    response = client.get(reverse(URL_NAME), {"export": "csv", "decision": Decision.WITHHELD})
+    response = client.get(reverse(URL_NAME), {"export": "csv", "decision": DisclosureMode.WITHHELD})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert "confidentiality-reviews-" in response["Content-Disposition"]
@@ -264,7 +265,7 @@ def test_export_and_history_show_unchecked_items(client, webmaster, catalog, rev
         page.get_latest_revision(),
         reviewer=li,
         outcome=Outcome.APPROVED,
-        decision=Decision.ON_APPLICATION,
+        decision=DisclosureMode.ON_APPLICATION,
         exemption_ground="process_information",
         checklist=["no_state_secrets", "no_personal_information"],
     )
@@ -273,7 +274,7 @@ def test_export_and_history_show_unchecked_items(client, webmaster, catalog, rev
         fingerprint="0" * 64,
         page_title="旧记录",
         outcome=Outcome.APPROVED,
-        decision=Decision.WITHHELD,
+        decision=DisclosureMode.WITHHELD,
         checklist=["no_state_secrets"],
         reviewer_name="旧审查人",
     )

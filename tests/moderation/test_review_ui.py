@@ -18,21 +18,21 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import PageLogEntry, TaskState, Workflow, WorkflowState
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from disclosure_pages.models import CatalogEntryPage
 from disclosure_pages.moderation import roles
 from disclosure_pages.moderation.diff import diff_text
-from disclosure_pages.moderation.models import CHECKLIST_KEYS, ConfidentialityReview, Decision, Outcome
+from disclosure_pages.moderation.models import CHECKLIST_KEYS, ConfidentialityReview, Outcome
 from disclosure_pages.moderation.panels import ReviewQueuePanel, review_queue
+from disclosure_pages.visibility import DisclosureMode
 from tests import factories
 from tests.people import client_for
+
+from .helpers import CLEAN_BODY, action_url, approval_data, current_task_state, submit
 
 pytestmark = pytest.mark.django_db
 
 ID_NUMBER = "11010519491231002X"
 ID_MASKED = "1101**********002X"
-CLEAN_BODY = "<p>各县（市）区人民政府，市政府各部门：现将有关事项通知如下。</p>"
 ID_BODY = f"<p>联系人身份证号码{ID_NUMBER}，请核实。</p>"
 
 
@@ -59,57 +59,6 @@ def reviewer(django_user_model):
 @pytest.fixture
 def approver(django_user_model):
     return make_user(django_user_model, "approver", roles.APPROVERS)
-
-
-def edit_form(page: CatalogEntryPage, **overrides) -> dict:
-    """The edit form of a catalog entry, as the editor's browser would post it."""
-    data = {
-        "title": page.title,
-        "slug": page.slug,
-        "publisher": page.publisher_id,
-        "doc_number": page.doc_number,
-        "validity": page.validity,
-        "publish_date": page.publish_date.isoformat(),
-        "disclosure_mode": page.disclosure_mode,
-        "disclosure_scope": page.disclosure_scope,
-        "keywords": page.keywords,
-        "summary": page.summary,
-        "body": streamfield([("paragraph", rich_text(overrides.pop("body_html", CLEAN_BODY)))]),
-        "attachments": inline_formset([]),
-    }
-    data.update(overrides)
-    form = nested_form_data(data)
-    form["body-0-id"] = "3f1c2a55-0000-4000-8000-000000000001"
-    return form
-
-
-def submit(client, page: CatalogEntryPage, **overrides):
-    """The editor presses 提交审核 (Submit for moderation) in the page editor."""
-    response = client.post(
-        reverse("wagtailadmin_pages:edit", args=(page.pk,)), edit_form(page, **{"action-submit": "1", **overrides})
-    )
-    assert response.status_code == 302, getattr(response, "context", {}) and response.context["form"].errors
-    return response
-
-
-def current_task_state(page) -> TaskState:
-    return TaskState.objects.get(workflow_state__object_id=str(page.pk), status=TaskState.STATUS_IN_PROGRESS).specific
-
-
-def action_url(page, action: str, task_state: TaskState) -> str:
-    return reverse("wagtailadmin_pages:workflow_action", args=(page.pk, action, task_state.pk))
-
-
-def approval_data(**overrides) -> dict:
-    data = {
-        "decision": Decision.PROACTIVE,
-        "exemption_ground": "",
-        "checklist": CHECKLIST_KEYS,
-        "acknowledge_findings": "on",
-        "comment": "已逐项核对。",
-    }
-    data.update(overrides)
-    return {k: v for k, v in data.items() if v is not None}
 
 
 def modal_html(response) -> str:
@@ -241,7 +190,7 @@ def test_proactive_approval_moves_on_to_sign_off(client, submitted, reviewer):
     response = client_for(type(client), reviewer).post(action_url(submitted, "approve", task_state), approval_data())
     assert response.status_code == 302
     review = ConfidentialityReview.objects.get(page_id=submitted.pk)
-    assert review.outcome == Outcome.APPROVED and review.decision == Decision.PROACTIVE
+    assert review.outcome == Outcome.APPROVED and review.decision == DisclosureMode.PROACTIVE
     assert review.findings_acknowledged
     assert review.checklist == [{"item": key, "checked": True} for key in CHECKLIST_KEYS]
     assert review.revision_id == task_state.revision_id
@@ -255,12 +204,12 @@ def test_approval_withheld_ends_the_workflow_without_publishing(client, submitte
     response = client_for(type(client), reviewer).post(
         action_url(submitted, "approve", task_state),
         approval_data(
-            decision=Decision.WITHHELD, exemption_ground="third_party_rights", checklist=["no_state_secrets"]
+            decision=DisclosureMode.WITHHELD, exemption_ground="third_party_rights", checklist=["no_state_secrets"]
         ),
     )
     assert response.status_code == 302
     review = ConfidentialityReview.objects.get(page_id=submitted.pk)
-    assert review.outcome == Outcome.APPROVED and review.decision == Decision.WITHHELD
+    assert review.outcome == Outcome.APPROVED and review.decision == DisclosureMode.WITHHELD
     assert review.exemption_ground == "third_party_rights"
     # Every item is on record, the unchecked ones as unchecked.
     assert review.checklist == [{"item": key, "checked": key == "no_state_secrets"} for key in CHECKLIST_KEYS]
@@ -293,7 +242,7 @@ def test_full_workflow_publishes_and_logs_reviews_in_history(client, submitted, 
         .values_list("action", "data")
     )
     assert [a for a, _ in actions] == ["disclosure_pages.review_rejected", "disclosure_pages.review_approved"]
-    assert actions[1][1]["decision"] == Decision.PROACTIVE
+    assert actions[1][1]["decision"] == DisclosureMode.PROACTIVE
     assert actions[1][1]["reviewer"] == reviewer.get_full_name()
     assert len(actions[1][1]["fingerprint"]) == 12
 

@@ -9,9 +9,10 @@ from wagtail.models import Page
 from disclosure_pages.moderation.permissions import is_confidentiality_reviewer
 from disclosure_pages.moderation.roles import APPROVERS, EDITORS, REVIEWERS, WEBMASTERS
 from tests import factories
-from tests.pages.test_admin_editing import entry_form
 from tests.people import client_for
 from tests.publication_helpers import is_live
+
+from .helpers import entry_form
 
 pytestmark = pytest.mark.django_db
 

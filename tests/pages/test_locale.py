@@ -1,4 +1,4 @@
-"""The gettext catalogs are complete and their compiled .mo files match the .po sources."""
+"""The gettext catalogs are complete, compiled from their .po sources, and ship with their packages."""
 
 from __future__ import annotations
 
@@ -10,26 +10,49 @@ from django.utils import translation
 
 from disclosure_pages.models import CatalogEntryPage
 
-LOCALE = Path(__file__).resolve().parents[2] / "locale"
+ROOT = Path(__file__).resolve().parents[2]
+# Each package carries its own catalogs (a host that installs the add-on gets them); locale/ is the host's.
+CATALOG_DIRS = {
+    "disclosure_pages": ROOT / "disclosure_pages" / "locale",
+    "disclosure_search": ROOT / "search" / "disclosure_search" / "locale",
+    "host": ROOT / "locale",
+}
+CATALOGS = [
+    pytest.param(directory / code / "LC_MESSAGES" / "django.po", id=f"{name}-{code}")
+    for name, directory in CATALOG_DIRS.items()
+    for code in ("zh_Hans", "zh_Hant", "en")
+]
+TRANSLATED = [param for param in CATALOGS if not param.id.endswith("zh_Hans")]  # Simplified is the source
 
 
-@pytest.mark.parametrize("code", ["zh_Hans", "zh_Hant", "en"])
-def test_mo_is_compiled_from_the_current_po(code):
-    po = polib.pofile(str(LOCALE / code / "LC_MESSAGES" / "django.po"))
-    mo = polib.mofile(str(LOCALE / code / "LC_MESSAGES" / "django.mo"))
+@pytest.mark.parametrize("po_path", CATALOGS)
+def test_mo_is_compiled_from_the_current_po(po_path: Path) -> None:
+    po = polib.pofile(str(po_path))
+    mo = polib.mofile(str(po_path.with_suffix(".mo")))
     compiled = {(e.msgctxt, e.msgid): e.msgstr for e in mo if e.msgid}
     expected = {(e.msgctxt, e.msgid): e.msgstr for e in po.translated_entries() if not e.obsolete}
     assert compiled == expected, "run scripts/update_locale.py --no-extract"
 
 
-@pytest.mark.parametrize("code", ["zh_Hant", "en"])
-def test_every_string_is_translated(code):
-    po = polib.pofile(str(LOCALE / code / "LC_MESSAGES" / "django.po"))
+@pytest.mark.parametrize("po_path", TRANSLATED)
+def test_every_string_is_translated(po_path: Path) -> None:
+    po = polib.pofile(str(po_path))
     missing = [e.msgid for e in po if not e.translated() and not e.obsolete]
     assert not missing, missing[:10]
 
 
-def test_labels_follow_the_active_language():
+@pytest.mark.parametrize(
+    ("package", "msgid"),
+    [("disclosure_pages", "发布机构"), ("disclosure_search", "信息公开检索")],
+)
+def test_each_package_carries_its_own_strings(package: str, msgid: str) -> None:
+    po = polib.pofile(str(CATALOG_DIRS[package] / "zh_Hant" / "LC_MESSAGES" / "django.po"))
+    assert po.find(msgid) is not None
+    host = polib.pofile(str(CATALOG_DIRS["host"] / "zh_Hant" / "LC_MESSAGES" / "django.po"))
+    assert host.find(msgid) is None, "the host's catalog holds only the host's strings"
+
+
+def test_labels_follow_the_active_language() -> None:
     label = CatalogEntryPage._meta.get_field("publisher").verbose_name
     with translation.override("zh-hans"):
         assert str(label) == "发布机构"

@@ -28,7 +28,8 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from disclosure_pages.models import CatalogEntryPage, DisclosureMode
-from disclosure_search.backends import INDEX_ANALYZER, SEARCH_ANALYZER, query_variants
+from disclosure_search.backends.elasticsearch_mixins import query_variants
+from disclosure_search.backends.elasticsearch_settings import INDEX_ANALYZER, SEARCH_ANALYZER
 
 DUMMY_URL = "http://elasticsearch.invalid:9200"
 

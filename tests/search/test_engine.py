@@ -21,8 +21,10 @@ from disclosure_pages.page_text import page_text
 from disclosure_pages.pagebase import BasePage
 from disclosure_pages.text.segment import forget, remembered
 from disclosure_search import engine, parallel
+from disclosure_search.filters import SearchFilterSet
 from disclosure_search.models import SearchDocument
-from disclosure_search.service import _uses_engine, search_pages
+from disclosure_search.retrieval import uses_engine
+from disclosure_search.service import search_pages
 from tests import factories
 
 pytestmark = [
@@ -40,7 +42,7 @@ def _documented(*pages) -> set[int]:
 
 
 def test_public_search_runs_on_the_engine(catalog):
-    assert _uses_engine("default")
+    assert uses_engine("default")
     entry = factories.entry(catalog, title="关于防汛抗旱工作的通知", publish_date=datetime.date(2024, 6, 2))
     document = SearchDocument.objects.get(page_id=entry.pk)
     assert engine.page_id(document.sort_key) == entry.pk
@@ -156,9 +158,7 @@ def test_filters_narrow_the_engine_query(catalog):
     other = factories.organisation("滨江市教育局", code="BJJY")
     ours = factories.entry(catalog, title="关于财政预算公开的通知", publisher=mine)
     factories.entry(catalog, title="关于财政预算执行的通知", publisher=other)
-    from disclosure_search.service import parse_search_filters
-
-    filters = parse_search_filters({"organ": str(mine.pk)})
+    filters = SearchFilterSet.from_params({"organ": str(mine.pk)})
     results = search_pages("财政预算", filters=filters)
     assert results.count == 1 and [hit.page.pk for hit in results.hits] == [ours.pk]
 
@@ -232,11 +232,11 @@ def test_admin_ranking_equals_wagtails_without_its_quadratic_query(catalog):
 def test_admin_results_past_the_ranked_ones_follow_newest_first(catalog, monkeypatch):
     from wagtail.models import Page
 
-    from disclosure_search.backends import sqlite
+    from disclosure_search.backends import sqlite_query
 
     entries = [factories.entry(catalog, title=f"关于社会保险的通知{n}", body=_body("社会保险" * (n + 1))) for n in range(5)]
     wagtail, ours = _wagtail_and_ours()
-    monkeypatch.setattr(sqlite, "RANKED_LIMIT", 2)
+    monkeypatch.setattr(sqlite_query, "RANKED_LIMIT", 2)
     best = [p.pk for p in wagtail.search("社会保险", Page.objects.all())][:2]
     found = ours.search("社会保险", Page.objects.all())
     rest = sorted((e.pk for e in entries if e.pk not in best), reverse=True)

@@ -4,7 +4,7 @@ Why: the search promises that a reader finds a document whatever script either o
 them writes in (Simplified, Hong Kong Traditional, Taiwan Traditional with Taiwan
 vocabulary). Single examples cannot show a form drifting apart, so the hand-judged
 set of :mod:`tests.search.relevance.cases` (real seed passages, published in all three
-forms) is run through :func:`disclosure_disclosure_search.service.search_pages` and scored per cell of a
+forms) is run through :func:`disclosure_search.service.search_pages` and scored per cell of a
 3 × 3 table. The table is printed and written to ``var/relevance-report.txt`` on
 every run, so a change in the analysis shows up as numbers, not as a vague feeling.
 
@@ -29,7 +29,8 @@ from statistics import mean
 import pytest
 
 from disclosure_pages.models import CatalogIndexPage
-from disclosure_search.service import MAX_PAGE_SIZE, search_pages
+from disclosure_search.results import MAX_PAGE_SIZE
+from disclosure_search.service import search_pages
 from tests import factories
 from tests.seeds import require_seeds
 
@@ -54,7 +55,7 @@ TRAP_DEPTH = 3
 # row up to 2/13 of recall; everything else is expected to be found in every form.
 RECALL_FLOOR = 0.8
 PRECISION_FLOOR = 0.7
-# Ranking: 0.81 in the weakest cell (Taiwan query, HK documents). disclosure_search/service.py sends
+# Ranking: 0.81 in the weakest cell (Taiwan query, HK documents). disclosure_search/query.py sends
 # each query form as one PlainText with operator "and": modelsearch's SQLite backend
 # scores an And() of separate terms as Π(1 + bm25) − 1 with bm25 < 0, which put
 # 004-rules before 001-website (title 推进政府网站建设) for 政府网站 建设.

@@ -1,14 +1,14 @@
 """Benchmark full-text search at catalog scale: bulk creation, bulk indexing, query latency.
 
-``manage.py bench_search --entries 100000 [--queries 200] [--seed-dir PATH] [--keep]``
+``manage.py bench_search --entries 100000 [--queries 200] [--seeds DIR | --builtin-text] [--keep]``
 ``manage.py bench_search --queries-only`` times the searches against what is indexed now
-(a real site's index, or entries an earlier run left with ``--keep``).
+(a real site's index, or entries an earlier run left with ``--keep``); it writes nothing.
 
-Run it against a throwaway database (``DATABASE_URL=sqlite:////tmp/bench.sqlite3``):
-it writes tens of thousands of pages and, by design, leaves one immutable confidentiality
-review record per entry behind. The work lives in :mod:`benchmarks.search`; this command
-parses options, times the phases and prints a summary block meant to be pasted into an
-issue or a pull request, so that figures from different machines compare like for like.
+Creating entries records immutable review records, so it runs only on a database that
+holds no content but the benchmark's own (``DATABASE_URL=sqlite:////tmp/bench.sqlite3``,
+migrated first) and refuses any other. The work lives in :mod:`benchmarks.search`; this
+command parses options, times the phases and prints a summary block meant to be pasted
+into an issue or a pull request, so that figures from different machines compare.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from django.db import connection
 from modelsearch.backends import get_search_backend
 from modelsearch.conf import get_app_config
 
-from benchmarks import search as bench
+from benchmarks.search import entries, indexing, portal, queries, seeds
 
 
 class Command(BaseCommand):
@@ -34,12 +34,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--entries", type=int, default=10_000, help="Entries to create (default 10000).")
         parser.add_argument("--queries", type=int, default=200, help="Searches to time (default 200).")
-        parser.add_argument(
-            "--seed-dir",
+        text = parser.add_mutually_exclusive_group()
+        text.add_argument(
+            "--seeds",
             type=Path,
-            default=bench.DEFAULT_SEED_DIR,
-            help="Directory of seed *.txt files; a built-in list of sentences is used without it.",
+            metavar="DIR",
+            help=f"Directory of seed *.txt files (default: ${seeds.SEEDS_ENV}, else ../shared/seeds beside the "
+            "repository).",
         )
+        text.add_argument("--builtin-text", action="store_true", help="Write the built-in sentences, not seed files.")
         parser.add_argument("--keep", action="store_true", help="Keep the benchmark portal and its entries.")
         parser.add_argument("--batch-size", type=int, default=2000, help="Entries per insert batch.")
         parser.add_argument("--index-batch-size", type=int, default=500, help="Entries per add_bulk call.")
@@ -58,8 +61,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        entries: int = options["entries"]
-        if entries < 1 or options["queries"] < 0:
+        count: int = options["entries"]
+        if count < 1 or options["queries"] < 0:
             raise CommandError("--entries must be positive and --queries not negative.")
         backend_name: str = options["backend"]
         backend_config = get_app_config().get_search_backend_config()
@@ -71,77 +74,88 @@ class Command(BaseCommand):
         progress = self.stderr._out if options["verbosity"] > 0 else None
         rng = random.Random(options["random_seed"])
 
+        def run_queries() -> queries.QueryResult:
+            timeout = options["query_timeout"] or None
+            return queries.run_queries(options["queries"], rng=rng, timeout=timeout, progress=progress)
+
         if options["queries_only"]:
-            queries = bench.run_queries(
-                options["queries"], rng=rng, timeout=options["query_timeout"] or None, progress=progress
-            )
-            self.report_queries(queries)
+            self.report_queries(run_queries())
             return
 
-        sentences, source = bench.load_sentences(options["seed_dir"])
+        try:
+            seed_dir = None if options["builtin_text"] else options["seeds"] or seeds.default_seed_dir()
+            sentences, source = seeds.load_sentences(seed_dir)
+        except seeds.SeedsMissing as error:
+            raise CommandError(str(error)) from error
+        if found := portal.real_content():
+            raise CommandError(
+                f"This database holds content the benchmark did not write ({', '.join(found)}), and the review "
+                "records a run leaves are immutable. Run it on a throwaway database: "
+                "DATABASE_URL=sqlite:////tmp/bench.sqlite3 python manage.py migrate, then the same DATABASE_URL "
+                "for bench_search. --queries-only times searches here without writing."
+            )
         self.stdout.write(f"Content: {source}")
         if settings.DEBUG:
             self.stdout.write(self.style.WARNING("DEBUG is on: Django's query log adds a little to every query."))
 
-        fixture = bench.create_fixture()
+        fixture = portal.create_fixture()
         ids: list[int] = []
         try:
-            created = bench.create_entries(
-                fixture, entries, sentences, rng=rng, batch_size=options["batch_size"], progress=progress
+            created = entries.create_entries(
+                fixture, count, sentences, rng=rng, batch_size=options["batch_size"], progress=progress
             )
             ids = created.ids
             self.stdout.write(f"Created {len(ids)} entries in {created.seconds:.1f}s ({created.rate:.0f} entries/s)")
-
-            indexed = bench.index_entries(backend, ids, batch_size=options["index_batch_size"], progress=progress)
+            indexed = indexing.index_entries(backend, ids, batch_size=options["index_batch_size"], progress=progress)
             self.stdout.write(
                 f"Indexed {indexed.count} entries in {indexed.seconds:.1f}s ({indexed.rate:.0f} entries/s)"
             )
-
-            queries = bench.run_queries(
-                options["queries"], rng=rng, timeout=options["query_timeout"] or None, progress=progress
-            )
-            self.report_queries(queries)
-            self.stdout.write(self.summary(len(ids), created, indexed, queries, backend_path))
+            timed = run_queries()
+            self.report_queries(timed)
+            self.stdout.write(self.summary(len(ids), created, indexed, timed, backend_path))
         finally:
-            if options["keep"]:
-                self.stdout.write(f"Kept: portal {fixture.portal.url_path} (page {fixture.portal.pk}).")
-            else:
-                started = time.perf_counter()
-                reviews = bench.delete_fixture(fixture, ids, backend_is_database=is_database)
-                self.stdout.write(
-                    f"Deleted the benchmark portal and {len(ids)} entries in {time.perf_counter() - started:.1f}s; "
-                    f"{reviews} review records stay (immutable by design)."
-                )
-                if not is_database:
-                    self.stdout.write("Run rebuild_search_index to drop their entries from the external index.")
+            self.clean_up(fixture, ids, keep=options["keep"], is_database=is_database)
 
-    def report_queries(self, queries: bench.QueryResult) -> None:
-        if not queries.latencies_ms:
+    def clean_up(self, fixture: portal.Fixture, ids: list[int], *, keep: bool, is_database: bool) -> None:
+        if keep:
+            self.stdout.write(f"Kept: portal {fixture.portal.url_path} (page {fixture.portal.pk}).")
+            return
+        started = time.perf_counter()
+        reviews = portal.delete_fixture(fixture, ids, backend_is_database=is_database)
+        self.stdout.write(
+            f"Deleted the benchmark portal and {len(ids)} entries in {time.perf_counter() - started:.1f}s; "
+            f"its {reviews} review records stay (immutable by design)."
+        )
+        if not is_database:
+            self.stdout.write("Run rebuild_search_index to drop their entries from the external index.")
+
+    def report_queries(self, timed: queries.QueryResult) -> None:
+        if not timed.latencies_ms:
             return
         self.stdout.write(
-            f"Queries: {len(queries.latencies_ms)}, median {queries.p50:.1f} ms, p95 {queries.p95:.1f} ms, "
-            f"max {queries.max:.1f} ms; median result count {queries.median_count:.0f}"
+            f"Queries: {len(timed.latencies_ms)}, median {timed.p50:.1f} ms, p95 {timed.p95:.1f} ms, "
+            f"max {timed.max:.1f} ms; median result count {timed.median_count:.0f}"
         )
-        if queries.timeouts:
+        if timed.timeouts:
             self.stdout.write(
                 self.style.WARNING(
-                    f"  {queries.timeouts} searches hit the time limit: their latency is a lower bound "
+                    f"  {timed.timeouts} searches hit the time limit: their latency is a lower bound "
                     "and they are left out of the result counts."
                 )
             )
-        for form, values in sorted(queries.by_form.items()):
+        for form, values in sorted(timed.by_form.items()):
             self.stdout.write(
-                f"  {form}: n={len(values)} median {bench.percentile(values, 0.5):.1f} ms, "
-                f"p95 {bench.percentile(values, 0.95):.1f} ms"
+                f"  {form}: n={len(values)} median {queries.percentile(values, 0.5):.1f} ms, "
+                f"p95 {queries.percentile(values, 0.95):.1f} ms"
             )
-        self.stdout.write("  slowest: " + "; ".join(f"{q} {ms:.0f} ms" for ms, q in queries.slowest))
+        self.stdout.write("  slowest: " + "; ".join(f"{q} {ms:.0f} ms" for ms, q in timed.slowest))
 
     def summary(
         self,
         count: int,
-        created: bench.CreationResult,
-        indexed: bench.IndexingResult,
-        queries: bench.QueryResult,
+        created: entries.CreationResult,
+        indexed: indexing.IndexingResult,
+        timed: queries.QueryResult,
         backend_path: str,
     ) -> str:
         """The block a person pastes: figures plus what they depend on (database, backend, CPU)."""
@@ -155,10 +169,10 @@ class Command(BaseCommand):
             f"entries:          {count}",
             f"creation rate:    {created.rate:.0f} entries/s ({created.seconds:.1f} s)",
             f"indexing rate:    {indexed.rate:.0f} entries/s ({indexed.seconds:.1f} s)",
-            f"query p50:        {queries.p50:.1f} ms",
-            f"query p95:        {queries.p95:.1f} ms (max {queries.max:.1f} ms, n={len(queries.latencies_ms)})",
-            f"query timeouts:   {queries.timeouts}",
-            f"results median:   {queries.median_count:.0f}",
+            f"query p50:        {timed.p50:.1f} ms",
+            f"query p95:        {timed.p95:.1f} ms (max {timed.max:.1f} ms, n={len(timed.latencies_ms)})",
+            f"query timeouts:   {timed.timeouts}",
+            f"results median:   {timed.median_count:.0f}",
             f"database:         {vendor}",
             f"search backend:   {backend_path}",
             f"machine:          {platform.python_implementation()} {platform.python_version()}, "

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.utils.translation import gettext as _
+
 from ..models import CatalogEntryPage, normalise_doc_number
 from .records import EntryData, Problem, shown
 
@@ -34,12 +36,11 @@ class FileClashes:
         earlier = self.first.setdefault(key, entry)
         if earlier is entry or earlier.import_key == entry.import_key:
             return None
-        return Problem(
-            entry.line,
-            "doc_number",
-            f"与第 {earlier.line} 行的发布机构和文号「{shown(entry.doc_number)}」相同，但 id 不同"
-            f" (same organisation and 文号 as line {earlier.line} under another id)",
+        message = _(
+            "与第 %(line)d 行的发布机构和文号「%(number)s」相同，但 id 不同"
+            " (same organisation and 文号 as line %(line)d under another id)"
         )
+        return Problem(entry.line, "doc_number", message % {"line": earlier.line, "number": shown(entry.doc_number)})
 
 
 def database_clashes(entries: Iterable[EntryData]) -> list[Problem]:
@@ -51,21 +52,20 @@ def database_clashes(entries: Iterable[EntryData]) -> list[Problem]:
             wanted.setdefault(key, []).append(entry)
     numbers = sorted({number for _organ, number in wanted})
     problems: list[Problem] = []
+    message = _(
+        "已有条目「%(title)s」（页面 %(page)d）的发布机构和文号与此相同，但 id 不同"
+        " (an existing entry, page %(page)d, has the same organisation and 文号 under another id)"
+    )
     for start in range(0, len(numbers), _CHUNK):
         rows = (
-            CatalogEntryPage.objects.filter(alias_of__isnull=True, doc_number_normalised__in=numbers[start : start + _CHUNK])
+            CatalogEntryPage.objects.filter(
+                alias_of__isnull=True, doc_number_normalised__in=numbers[start : start + _CHUNK]
+            )
             .order_by("pk")
             .values_list("pk", "publisher_id", "doc_number_normalised", "import_key", "title")
         )
         for pk, organ, number, import_key, title in rows:
             for entry in wanted.get((organ, number), []):
                 if entry.import_key != import_key:
-                    problems.append(
-                        Problem(
-                            entry.line,
-                            "doc_number",
-                            f"已有条目「{shown(title)}」（页面 {pk}）的发布机构和文号与此相同，但 id 不同"
-                            f" (an existing entry, page {pk}, has the same organisation and 文号 under another id)",
-                        )
-                    )
+                    problems.append(Problem(entry.line, "doc_number", message % {"title": shown(title), "page": pk}))
     return sorted(problems, key=lambda p: p.line)

@@ -1,41 +1,31 @@
-"""Organisations, terms and choices loaded once per import, so that no line costs a query."""
+"""Organisations and terms loaded once per import, so that no line costs a query."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from ...taxonomy.models import ClassificationTerm, Dimension, Organisation
 from ...text.cleaning import clean_inline
-from ..models import (
-    DisclosureMode,
-    DisclosureScope,
-    Validity,
-)
-from .records import _TOPIC_SEPARATOR, _VALIDITY_ALIASES, shown
+from .records import shown
 
-# --- lookups ------------------------------------------------------------------------------
+_TOPIC_SEPARATOR = re.compile(r"\s*[\\＼/／]\s*")
 
 
-def _untranslated(label: Any) -> str:
+def untranslated(label: Any) -> str:
     """A choice label as written in the code (the Chinese msgid), whatever the language."""
     with translation.override(None):
         return str(label)
 
 
-def _choice_map(choices: Any, aliases: dict[str, str] | None = None) -> dict[str, str]:
-    mapping = {**(aliases or {})}
-    for value, label in choices.choices:
-        mapping[value] = value
-        mapping[_untranslated(label)] = value
-    return mapping
-
-
 @dataclass
-class _Term:
+class Term:
     id: int
     full_name: str
     is_active: bool
@@ -43,7 +33,7 @@ class _Term:
 
 
 class Lookups:
-    """Organisations, terms and choices, read from the database once per import."""
+    """Organisations, terms and dimensions, read from the database once per import."""
 
     def __init__(self, organisations: Iterable[Organisation], terms: Iterable[ClassificationTerm]) -> None:
         organisations = list(organisations)
@@ -61,10 +51,10 @@ class Lookups:
         parents = {t.parent_id for t in terms if t.parent_id}
         names = {t.pk: t.name for t in terms}
         # dimension -> name or 一级\二级 -> candidates
-        self.terms: dict[str, dict[str, list[_Term]]] = {d: {} for d in Dimension.values}
+        self.terms: dict[str, dict[str, list[Term]]] = {d: {} for d in Dimension.values}
         for t in terms:
             full = f"{names[t.parent_id]}\\{t.name}" if t.parent_id else t.name
-            info = _Term(t.pk, full, t.is_active, t.pk in parents)
+            info = Term(t.pk, full, t.is_active, t.pk in parents)
             by_name = self.terms.setdefault(t.dimension, {})
             by_name.setdefault(t.name, []).append(info)
             if t.parent_id:
@@ -73,10 +63,7 @@ class Lookups:
         self.dimensions: dict[str, str] = {}
         for value, label in Dimension.choices:
             self.dimensions[value] = value
-            self.dimensions[_untranslated(label)] = value
-        self.validity = _choice_map(Validity, _VALIDITY_ALIASES)
-        self.disclosure_mode = _choice_map(DisclosureMode)
-        self.disclosure_scope = _choice_map(DisclosureScope)
+            self.dimensions[untranslated(label)] = value
 
     @classmethod
     def from_database(cls) -> Lookups:
@@ -89,22 +76,32 @@ class Lookups:
         value = clean_inline(value)
         return self.organisations.get(value) or self.organisations.get(value.upper().replace("-", ""))
 
-    def term(self, dimension: str, value: str) -> tuple[_Term | None, str]:
-        """The term named ``value`` in ``dimension``, or None and why not."""
+    def dimension(self, key: Any) -> str | None:
+        """The dimension named by ``key`` (its key or its Chinese label), if any."""
+        key = str(key).strip()
+        return self.dimensions.get(key) or self.dimensions.get(key.lower())
+
+    def term(self, dimension: str, value: str) -> Term:
+        """The term named ``value`` in ``dimension``; ValidationError says why there is none."""
         name = clean_inline(value)
         if dimension == Dimension.TOPIC:  # gov.cn writes 一级\二级; "/" spares JSON escaping
-            name = _TOPIC_SEPARATOR.sub(lambda _: "\\", name)
+            name = _TOPIC_SEPARATOR.sub(lambda _match: "\\", name)
         candidates = self.terms.get(dimension, {}).get(name, [])
         if dimension == Dimension.TOPIC and len(candidates) > 1:
             candidates = [c for c in candidates if not c.has_children] or candidates
         if len(candidates) == 1:
             term = candidates[0]
             if dimension == Dimension.TOPIC and term.has_children:
-                return None, f"请选择到二级主题分类 (choose a second-level topic), e.g. {shown(name)}\\…"
-            return term, ""
+                raise ValidationError(
+                    _("请选择到二级主题分类 (choose a second-level topic), e.g. %(name)s\\…"),
+                    code="top_level",
+                    params={"name": shown(name)},
+                )
+            return term
         if candidates:
-            options = "、".join(sorted(c.full_name for c in candidates))
-            return None, f"「{name}」不唯一，请写全称 (ambiguous; write 一级\\二级): {options}"
-        return None, f"未找到分类「{shown(name)}」(no such term)"
-
-
+            raise ValidationError(
+                _("「%(name)s」不唯一，请写全称 (ambiguous; write 一级\\二级): %(options)s"),
+                code="ambiguous",
+                params={"name": name, "options": "、".join(sorted(c.full_name for c in candidates))},
+            )
+        raise ValidationError(_("未找到分类「%(name)s」(no such term)"), code="unknown", params={"name": shown(name)})

@@ -13,15 +13,18 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any, Protocol
 
-from .records import _BOM, MAX_LINE_BYTES, Problem, shown
+from django.utils.translation import gettext as _
+
+from .records import MAX_LINE_BYTES, Problem, shown
 
 # Characters no database column takes: NUL (PostgreSQL refuses it) and UTF-16 surrogates
 # (not encodable as UTF-8; they only arrive as \ud800-style escapes).
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 _SKIP_CHUNK = 1 << 16
+_BOM = "\ufeff"
 
 
-class _LineStream(Protocol):
+class LineStream(Protocol):
     def readline(self, size: int = -1, /) -> bytes: ...
 
 
@@ -32,7 +35,7 @@ class _TooLong:
         self.size = size
 
 
-def _bounded_lines(source: Iterable[bytes | str] | _LineStream, limit: int) -> Iterator[bytes | str | _TooLong]:
+def _bounded_lines(source: Iterable[bytes | str] | LineStream, limit: int) -> Iterator[bytes | str | _TooLong]:
     """The lines of ``source``; a file's over-long line is skipped in chunks, never held whole."""
     if not hasattr(source, "readline"):
         for raw in source:  # type: ignore[union-attr]
@@ -57,20 +60,20 @@ def _bounded_lines(source: Iterable[bytes | str] | _LineStream, limit: int) -> I
 
 
 def read_lines(
-    lines: Iterable[bytes | str] | _LineStream, *, max_bytes: int = MAX_LINE_BYTES
+    lines: Iterable[bytes | str] | LineStream, *, max_bytes: int = MAX_LINE_BYTES
 ) -> Iterator[tuple[int, str | Problem]]:
     """(line number, text) for each non-blank line, or a Problem for an unreadable one."""
     for number, raw in enumerate(_bounded_lines(lines, max_bytes), start=1):
         if isinstance(raw, _TooLong):
-            yield number, Problem(
-                number, "json", f"行过长：{raw.size} 字节，最多 {max_bytes} 字节 (line too long: {raw.size} bytes)"
-            )
+            message = _("行过长：%(size)d 字节，最多 %(limit)d 字节 (line too long: %(size)d bytes)")
+            yield number, Problem(number, "json", message % {"size": raw.size, "limit": max_bytes})
             continue
         if isinstance(raw, bytes):
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                yield number, Problem(number, "json", f"不是 UTF-8 编码 (not UTF-8: {exc.reason} at byte {exc.start})")
+                message = _("不是 UTF-8 编码 (not UTF-8: %(reason)s at byte %(start)d)")
+                yield number, Problem(number, "json", message % {"reason": exc.reason, "start": exc.start})
                 continue
         else:
             text = raw
@@ -85,13 +88,15 @@ def parse_line(number: int, text: str) -> dict[str, Any] | Problem:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        return Problem(number, "json", f"JSON 格式错误 (invalid JSON): {exc.msg}, column {exc.colno}")
+        message = _("JSON 格式错误 (invalid JSON): %(error)s, column %(column)d")
+        return Problem(number, "json", message % {"error": exc.msg, "column": exc.colno})
     except RecursionError:
-        return Problem(number, "json", "JSON 嵌套过深 (nested too deeply)")
+        return Problem(number, "json", _("JSON 嵌套过深 (nested too deeply)"))
     except ValueError as exc:  # e.g. an integer of more than 4,300 digits
-        return Problem(number, "json", f"JSON 无法读取 (unreadable JSON): {shown(str(exc))}")
+        return Problem(number, "json", _("JSON 无法读取 (unreadable JSON): %(error)s") % {"error": shown(str(exc))})
     if not isinstance(data, dict):
-        return Problem(number, "json", f"每行应为一个 JSON 对象，实为 {type(data).__name__} (not an object)")
+        message = _("每行应为一个 JSON 对象，实为 %(type)s (not an object)")
+        return Problem(number, "json", message % {"type": type(data).__name__})
     return data
 
 
@@ -121,8 +126,9 @@ def unstorable_values(number: int, data: dict[str, Any]) -> list[Problem]:
 
 def _unstorable_message(char: str) -> str:
     if char == "\x00":
-        return "含有 NUL 字符 U+0000，无法保存 (contains a NUL character)"
-    return f"含有孤立的代理项 U+{ord(char):04X}，不是有效的 Unicode 文字 (lone surrogate: not valid Unicode)"
+        return _("含有 NUL 字符 U+0000，无法保存 (contains a NUL character)")
+    message = _("含有孤立的代理项 U+%(code)04X，不是有效的 Unicode 文字 (lone surrogate: not valid Unicode)")
+    return message % {"code": ord(char)}
 
 
 def field_label(name: Any) -> str:

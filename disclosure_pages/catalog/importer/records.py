@@ -1,13 +1,13 @@
-"""What an import reads and reports: field lists, limits and result records."""
+"""What an import keeps and reports: limits, import keys and result records."""
 
 from __future__ import annotations
 
 import datetime
 import hashlib
-import re
 from dataclasses import dataclass, field
 
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 from wagtail.rich_text import RichText
 
 from ...taxonomy.models import ClassificationTerm
@@ -16,16 +16,20 @@ from ..models import (
     DisclosureMode,
     DisclosureScope,
     Validity,
+    normalise_doc_number,
 )
 
-REQUIRED_FIELDS = ("title", "body", "published", "publisher", "genre", "doc_number")
-OPTIONAL_FIELDS = (
-    "id", "written", "validity", "disclosure_mode", "disclosure_scope", "summary", "keywords", "classifications",
-)
-KNOWN_FIELDS = frozenset(REQUIRED_FIELDS + OPTIONAL_FIELDS)
 
-# Limits of the model fields (Page.title, doc_number, keywords, summary, import_key).
-MAX_TITLE, MAX_DOC_NUMBER, MAX_KEYWORDS, MAX_SUMMARY, MAX_KEY = 255, 100, 200, 300, 64
+def _model_limit(name: str) -> int:
+    return CatalogEntryPage._meta.get_field(name).max_length
+
+
+# Limits of the model's own columns, so that a change to the model moves the import with it.
+MAX_TITLE = _model_limit("title")
+MAX_DOC_NUMBER = _model_limit("doc_number")
+MAX_KEYWORDS = _model_limit("keywords")
+MAX_SUMMARY = _model_limit("summary")
+MAX_KEY = _model_limit("import_key")
 # Bounds without a model column to take them from: the body is a StreamField, and a line
 # holds a whole entry (a 200,000-character body escaped as \uXXXX is 1.2 MB).
 MAX_BODY = 200_000
@@ -35,20 +39,18 @@ ID_PREFIX = "id:"
 MAX_ID = MAX_KEY - len(ID_PREFIX)
 SLUG_PREFIX = "entry-"
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_KEYWORD_SEPARATORS = re.compile(r"[\s,，;；、]+")
-_TOPIC_SEPARATOR = re.compile(r"\s*[\\＼/／]\s*")
-_BOM = "\ufeff"
-# An unpaired ***marker*** at either end of a 文号 (two asterisks may be a redaction: **政发).
-_STRAY_MARKERS = re.compile(r"^\*{3,}|\*{3,}$")
-
-# Values seen on real portals for the same choices (有效 on gov.cn mirrors, §2.2).
-_VALIDITY_ALIASES = {"有效": Validity.IN_FORCE, "失效": Validity.EXPIRED, "废止": Validity.REPEALED}
-
 
 def shown(value: str, limit: int = MAX_SHOWN) -> str:
     """``value`` for a message: cut to ``limit`` characters so a huge value cannot flood it."""
-    return value if len(value) <= limit else f"{value[:limit]}…（共 {len(value)} 字）"
+    if len(value) <= limit:
+        return value
+    return _("%(start)s…（共 %(count)d 字）") % {"start": value[:limit], "count": len(value)}
+
+
+def content_key(publisher_code: str, doc_number: str, title: str, published: datetime.date) -> str:
+    """The import key of an entry without a source id: sha256 of what identifies it."""
+    parts = (publisher_code, normalise_doc_number(doc_number), title, published.isoformat())
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
 class ImportSetupError(Exception):
@@ -149,5 +151,3 @@ class ImportResult:
 
     def summary(self) -> str:
         return f"created {self.created}, skipped {self.skipped} (already imported)"
-
-

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from ...moderation.actor import acting_as
 from ...moderation.models import Source
@@ -30,9 +31,10 @@ def resolve_catalog(spec: str | int | None = None) -> CatalogIndexPage:
         if len(found) == 1:
             return found[0]
         if not found:
-            raise ImportSetupError("没有政府信息公开目录页 (no CatalogIndexPage); create one first")
+            raise ImportSetupError(_("没有政府信息公开目录页 (no CatalogIndexPage); create one first"))
         listing = "; ".join(f"{c.pk} {c.url_path}" for c in catalogs.order_by("path"))
-        raise ImportSetupError(f"有多个目录页，请用 --catalog 指定 (several catalogs; pass --catalog): {listing}")
+        message = _("有多个目录页，请用 --catalog 指定 (several catalogs; pass --catalog): %(catalogs)s")
+        raise ImportSetupError(message % {"catalogs": listing})
     spec = str(spec).strip()
     if spec.isdigit():
         catalog = catalogs.filter(pk=int(spec)).first()
@@ -47,7 +49,8 @@ def resolve_catalog(spec: str | int | None = None) -> CatalogIndexPage:
             None,
         )
     if catalog is None:
-        raise ImportSetupError(f"找不到目录页「{spec}」(no CatalogIndexPage with this id or URL path)")
+        message = _("找不到目录页「%(catalog)s」(no CatalogIndexPage with this id or URL path)")
+        raise ImportSetupError(message % {"catalog": spec})
     return catalog
 
 
@@ -61,14 +64,14 @@ def resolve_reviewer(username: str, catalog: CatalogIndexPage):
     user_model = get_user_model()
     user = user_model._default_manager.filter(**{user_model.USERNAME_FIELD: username}).first()
     if user is None:
-        raise ImportSetupError(f"用户「{username}」不存在 (no such user)")
-    if not user.is_active:
-        raise ImportSetupError(f"用户「{username}」已停用 (user is not active)")
-    if not is_confidentiality_reviewer(user):
-        raise ImportSetupError(
-            f"用户「{username}」不是保密审查员，不能为导入内容作审查记录 (not a confidentiality reviewer)"
-        )
-    return user
+        message = _("用户「%(user)s」不存在 (no such user)")
+    elif not user.is_active:
+        message = _("用户「%(user)s」已停用 (user is not active)")
+    elif not is_confidentiality_reviewer(user):
+        message = _("用户「%(user)s」不是保密审查员，不能为导入内容作审查记录 (not a confidentiality reviewer)")
+    else:
+        return user
+    raise ImportSetupError(message % {"user": username})
 
 
 # --- writing --------------------------------------------------------------------------------------

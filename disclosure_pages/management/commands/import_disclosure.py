@@ -6,6 +6,7 @@ import sys
 from typing import IO, Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from ...catalog.importer import (
@@ -78,7 +79,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         reviewer = None
         if options["publish"] and not options["reviewed_by"]:
-            raise CommandError("--publish requires --reviewed-by USERNAME (发布须指定审核人)")
+            raise CommandError(_("--publish requires --reviewed-by USERNAME (发布须指定审核人)"))
         if options["reviewed_by"] and not options["publish"]:
             raise CommandError("--reviewed-by is only used with --publish")
         try:

@@ -1,10 +1,11 @@
-"""Chinese-aware Elasticsearch 8 and 9 backends (see :mod:`disclosure_search.backends` for the settings).
+"""Chinese-aware Elasticsearch 8 and 9 backends (settings in ``docs/search.md``).
 
 Each class is Wagtail's own (``modelsearch.backends.elasticsearch8`` / ``…9``) with the
-mixins of :mod:`disclosure_search.backends` in front: the index, results and rebuild classes are
-Wagtail's unchanged, the mapping and query compilers are extended. ``SearchBackend`` is
-the Elasticsearch 8 backend; ``disclosure_search.backends.elasticsearch8`` and
-``disclosure_search.backends.elasticsearch9`` are the module paths for ``WAGTAILSEARCH_BACKENDS``.
+mixins of :mod:`~disclosure_search.backends.elasticsearch_mixins` in front: the index,
+results and rebuild classes are Wagtail's unchanged, the mapping and query compilers are
+extended. ``SearchBackend`` is the Elasticsearch 8 backend;
+``disclosure_search.backends.elasticsearch8`` and ``disclosure_search.backends.elasticsearch9``
+are the module paths for ``WAGTAILSEARCH_BACKENDS``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from modelsearch.backends import elasticsearch8 as es8
 from modelsearch.backends import elasticsearch9 as es9
 
-from disclosure_search.backends import chinese_backend_classes
+from .elasticsearch_mixins import chinese_backend_classes
 
 __all__ = [
     "Elasticsearch8AutocompleteQueryCompiler",

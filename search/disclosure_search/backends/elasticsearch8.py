@@ -1,6 +1,6 @@
 """``WAGTAILSEARCH_BACKENDS`` path for the Chinese-aware Elasticsearch 8 backend.
 
-``"BACKEND": "disclosure_search.backends.elasticsearch8"``; see :mod:`disclosure_search.backends` for the options.
+``"BACKEND": "disclosure_search.backends.elasticsearch8"``; options in ``docs/search.md``.
 """
 
 from disclosure_search.backends.elasticsearch import Elasticsearch8SearchBackend

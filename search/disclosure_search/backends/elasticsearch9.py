@@ -1,6 +1,6 @@
 """``WAGTAILSEARCH_BACKENDS`` path for the Chinese-aware Elasticsearch 9 backend.
 
-``"BACKEND": "disclosure_search.backends.elasticsearch9"``; see :mod:`disclosure_search.backends` for the options.
+``"BACKEND": "disclosure_search.backends.elasticsearch9"``; options in ``docs/search.md``.
 """
 
 from disclosure_search.backends.elasticsearch import Elasticsearch9SearchBackend

@@ -1,12 +1,11 @@
-"""Chinese-aware OpenSearch 2 and 3 backends (see :mod:`disclosure_search.backends` for the settings).
+"""Chinese-aware OpenSearch 2 and 3 backends (settings in ``docs/search.md``).
 
-Wagtail's own OpenSearch backends with the mixins of :mod:`disclosure_search.backends` in front,
-exactly as :mod:`disclosure_search.backends.elasticsearch` does for Elasticsearch. They need the
-``opensearch-py`` client (pinned in requirements.txt). ``SearchBackend`` is the OpenSearch 2 backend;
-``disclosure_search.backends.opensearch2`` and ``disclosure_search.backends.opensearch3`` are the module
-paths for ``WAGTAILSEARCH_BACKENDS``. On OpenSearch the smartcn plugin is installed
-with ``bin/opensearch-plugin install analysis-smartcn``; IK needs an OpenSearch build
-of ``analysis-ik``.
+Wagtail's own OpenSearch backends with the mixins of
+:mod:`~disclosure_search.backends.elasticsearch_mixins` in front, exactly as
+:mod:`disclosure_search.backends.elasticsearch` does for Elasticsearch. They need the
+``opensearch-py`` client (pinned in requirements.txt). ``SearchBackend`` is the OpenSearch 2
+backend; ``disclosure_search.backends.opensearch2`` and ``disclosure_search.backends.opensearch3``
+are the module paths for ``WAGTAILSEARCH_BACKENDS``.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ from __future__ import annotations
 from modelsearch.backends import opensearch2 as os2
 from modelsearch.backends import opensearch3 as os3
 
-from disclosure_search.backends import chinese_backend_classes
+from .elasticsearch_mixins import chinese_backend_classes
 
 __all__ = [
     "OpenSearch2AutocompleteQueryCompiler",

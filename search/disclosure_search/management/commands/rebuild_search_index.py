@@ -1,69 +1,59 @@
 """Rebuild the search index with a progress bar, counts and the indexing rate.
 
-Wagtail's ``update_index`` prints dots; this command does the same work (every
-configured backend, or ``--backend``) with a tqdm bar, and afterwards removes index
-entries of disclosure pages that are no longer searchable (the database backend's own
-rebuild only drops entries whose row was deleted).
+modelsearch's own rebuild loop, with a tqdm bar instead of its dots, and afterwards the
+removal of index entries of disclosure pages that are no longer searchable (the database
+backend's own rebuild only drops entries whose row was deleted).
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 from modelsearch.backends import get_search_backend
-from modelsearch.conf import get_app_config
 from modelsearch.index import get_indexed_models
-from modelsearch.management.commands.rebuild_modelsearch_index import group_models_by_index
+from modelsearch.management.commands import rebuild_modelsearch_index
 from tqdm import tqdm
 
 from disclosure_pages.mixins import DisclosurePageMixin
 
+CHUNK_SIZE = 500
 
-class Command(BaseCommand):
+
+class Command(rebuild_modelsearch_index.Command):
     help = "Rebuild the full-text search index (with a progress bar)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--backend", dest="backend_name", default=None, help="Only this backend.")
-        parser.add_argument("--chunk-size", dest="chunk_size", type=int, default=500)
+        super().add_arguments(parser)
+        parser.add_argument("--chunk-size", dest="chunk_size", type=int, help="Objects indexed at once.")
+        parser.set_defaults(chunk_size=CHUNK_SIZE)
 
-    def handle(self, *args: Any, **options: Any) -> None:
-        names = [options["backend_name"]] if options["backend_name"] else list(get_app_config().get_search_backend_config())
-        show_bar = options["verbosity"] > 0
-        for name in names:
-            self.rebuild(name, options["chunk_size"], show_bar)
-
-    def rebuild(self, name: str, chunk_size: int, show_bar: bool) -> None:
-        backend = get_search_backend(name)
+    def update_backend(self, backend_name: str, schema_only: bool = False, chunk_size: int = CHUNK_SIZE) -> None:
+        backend = get_search_backend(backend_name)
         if not backend.rebuilder_class:
-            self.stdout.write(f"{name}: backend needs no rebuild")
+            self.stdout.write(f"{backend_name}: backend needs no rebuild")
             return
         started = time.monotonic()
-        total = 0
-        for index, models in group_models_by_index(backend, get_indexed_models()).items():
-            rebuilder = backend.rebuilder_class(index)
-            index = rebuilder.start()
-            for model in models:
-                index.add_model(model)
-            counts = {model: model.get_indexed_objects().count() for model in models}
-            with tqdm(
-                total=sum(counts.values()), desc=f"{name}", unit="obj", disable=not show_bar, file=self.stderr._out
-            ) as bar:
-                for model in models:
-                    queryset = model.get_indexed_objects().order_by("pk")
-                    for start in range(0, counts[model], chunk_size):
-                        chunk = list(queryset[start : start + chunk_size])
-                        index.add_items(model, chunk)
-                        bar.update(len(chunk))
-                        total += len(chunk)
-            rebuilder.finish()
+        total = 0 if schema_only else sum(model.get_indexed_objects().count() for model in get_indexed_models())
+        with tqdm(total=total, desc=backend_name, unit="obj", disable=self.verbosity < 1, file=self.stderr._out) as bar:
+            self.bar = bar
+            super().update_backend(backend_name, schema_only=schema_only, chunk_size=chunk_size)
         removed = self.remove_unsearchable(backend)
         elapsed = max(time.monotonic() - started, 1e-6)
         self.stdout.write(
-            f"{name}: indexed {total} objects, removed {removed} unsearchable pages "
-            f"in {elapsed:.1f}s ({total / elapsed:.0f} objects/s)"
+            f"{backend_name}: indexed {bar.n} objects, removed {removed} unsearchable pages "
+            f"in {elapsed:.1f}s ({bar.n / elapsed:.0f} objects/s)"
         )
+
+    def write(self, *args: Any, **kwargs: Any) -> None:
+        """modelsearch's running commentary: the progress bar and the summary replace it."""
+
+    def print_iter_progress(self, iterable: Iterable[list[Any]]) -> Iterator[list[Any]]:
+        for chunk in iterable:
+            yield chunk
+            self.bar.update(len(chunk))
 
     def remove_unsearchable(self, backend: Any) -> int:
         """Entries of disclosure pages that are drafts, unpublished, restricted or not 主动公开."""

@@ -1,0 +1,78 @@
+"""Checking a whole file: each line through its form, then what only the file shows.
+
+A line's own checks live in :class:`.ImportLineForm`; here are the checks across lines
+(the same entry twice, one organ's 文号 under two ids) and against stored entries.
+Nothing is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.utils.translation import gettext as _
+
+from ..models import DisclosureMode
+from .clashes import FileClashes, database_clashes
+from .forms import ImportLineForm
+from .lookups import Lookups
+from .reading import LineStream, parse_line, read_lines, unstorable_values
+from .records import ID_PREFIX, EntryData, Problem, Validation
+
+
+def validate_lines(
+    lines: Iterable[bytes | str] | LineStream, lookups: Lookups | None = None, *, against_database: bool = True
+) -> Validation:
+    """Check every line; collect all problems; never write.
+
+    ``lines`` is a binary file (read line by line, an over-long line never whole), or any
+    iterable of lines. ``against_database`` also looks for entries already stored under
+    the same organ + 文号 with another id.
+    """
+    lookups = lookups or Lookups.from_database()
+    result = Validation()
+    first_line: dict[str, int] = {}
+    clashes = FileClashes()
+    for number, text in read_lines(lines):
+        result.records += 1
+        data = text if isinstance(text, Problem) else parse_line(number, text)
+        if isinstance(data, Problem):
+            result.errors.append(data)
+            continue
+        unstorable = unstorable_values(number, data)
+        if unstorable:  # checked first: later messages repeat values, which must be printable
+            result.errors.extend(unstorable)
+            continue
+        form = ImportLineForm(data, lookups=lookups, line=number)
+        entry = form.entry()
+        result.warnings.extend(form.warnings)
+        result.errors.extend(form.problems())
+        if entry is None:
+            continue
+        problem = _duplicate(entry, first_line.setdefault(entry.import_key, number)) or clashes.check(entry)
+        if problem is not None:
+            result.errors.append(problem)
+            continue
+        result.entries.append(entry)
+    if against_database:
+        result.errors.extend(database_clashes(result.entries))
+        result.errors.sort(key=lambda problem: problem.line)  # stable: a line's own order stays
+    return result
+
+
+def _duplicate(entry: EntryData, earlier: int) -> Problem | None:
+    """A line that repeats the entry of an earlier line (same id, or same content)."""
+    if earlier == entry.line:
+        return None
+    if entry.import_key.startswith(ID_PREFIX):
+        message = _("与第 %(line)d 行重复：id 重复 (duplicate of line %(line)d)")
+        return Problem(entry.line, "id", message % {"line": earlier})
+    message = _("与第 %(line)d 行重复：发布机构、文号、标题、发布日期均相同 (duplicate of line %(line)d)")
+    return Problem(entry.line, "title", message % {"line": earlier})
+
+
+def publication_problems(entries: Iterable[EntryData]) -> list[Problem]:
+    """With --publish: only 主动公开 entries may go live (the others stay unpublished by law)."""
+    message = _("只有主动公开的条目可以发布 (only 主动公开 entries can be published)")
+    return [
+        Problem(e.line, "disclosure_mode", message) for e in entries if e.disclosure_mode != DisclosureMode.PROACTIVE
+    ]

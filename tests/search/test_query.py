@@ -1,0 +1,51 @@
+"""Query analysis and snippets: pure functions, tested without the database."""
+
+from __future__ import annotations
+
+from disclosure_search.engine import match_expression
+from disclosure_search.highlight import highlight
+from disclosure_search.query import MAX_QUERY_LENGTH, clean_query, fts_words
+
+
+def test_clean_query_drops_control_characters_and_collapses_spaces():
+    assert clean_query("\x00信息\u3000 公开\t\n") == ("信息 公开", [])
+    assert clean_query(None) == ("", [])
+    assert clean_query("\ud800") == ("", [])
+
+
+def test_clean_query_cuts_long_queries_with_a_notice():
+    text, notices = clean_query("信息公开" + "啊" * 10_000)
+    assert len(text) == MAX_QUERY_LENGTH and text.startswith("信息公开")
+    assert len(notices) == 1 and "过长" in notices[0]
+
+
+def test_fts_operators_and_symbols_never_reach_the_index():
+    assert fts_words('信息"公开') == ["信息", "公开"]
+    assert fts_words("NEAR(信息*") == ["NEAR", "信息"]
+    assert fts_words("^_^") == []
+    assert fts_words("国办发2019") == ["国办发2019"]
+
+
+def test_match_expression_is_an_or_of_quoted_ands():
+    assert match_expression([["信息", "公开"], ["信息公开"]]) == '("信息" AND "公开") OR ("信息公开")'
+    assert match_expression([['a"b'], []]) == '("ab")'
+    assert match_expression([]) == ""
+
+
+def test_highlight_escapes_everything_else():
+    html = highlight("<script>信息公开</script>", ["信息"])
+    assert html == "&lt;script&gt;<mark>信息</mark>公开&lt;/script&gt;"
+
+
+def test_highlight_marks_traditional_text_and_writes_traditional_snippets():
+    assert highlight("推動資訊公開", ["资讯"]) == "推動<mark>資訊</mark>公開"
+    assert highlight("信息公开条例", ["信息公开"], traditional=True) == "<mark>信息公開</mark>條例"
+
+
+def test_highlight_cuts_around_the_first_match():
+    text = "前" * 100 + "防汛" + "后" * 100
+    html = highlight(text, ["防汛"], length=40)
+    assert html.startswith("…") and html.endswith("…")
+    assert "<mark>防汛</mark>" in html
+    assert len(html.replace("<mark>", "").replace("</mark>", "")) == 42
+    assert highlight("短文本", ["无"], length=40) == "短文本"
