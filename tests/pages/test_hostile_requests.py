@@ -17,8 +17,9 @@ from django.db import transaction
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
+from disclosure_pages.models import CatalogIndexPage
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -59,12 +60,21 @@ def assert_no_5xx(client: Client, urls: list[str], group: str) -> None:
     assert failures == []
 
 
+@pytest.fixture(scope="module")
+def module_content(module_portal, django_db_blocker) -> dict[str, int]:
+    """Two entries, one behind a password, published once for the module's requests."""
+    with django_db_blocker.unblock():
+        catalog = factories.section(module_portal, CatalogIndexPage)
+        org = factories.organisation()
+        entry = factories.entry(catalog, publisher=org, title="关于做好防汛抗旱工作的通知")
+        restricted = factories.entry(catalog, publisher=org, title="内部通知")
+        PageViewRestriction.objects.create(page=restricted, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    return {"entry": entry.pk, "restricted": restricted.pk}
+
+
 @pytest.fixture
-def site_content(catalog, org):
-    entry = factories.entry(catalog, publisher=org, title="关于做好防汛抗旱工作的通知")
-    restricted = factories.entry(catalog, publisher=org, title="内部通知")
-    PageViewRestriction.objects.create(page=restricted, restriction_type=PageViewRestriction.PASSWORD, password="x")
-    return {"catalog": catalog, "entry": entry, "restricted": restricted}
+def site_content(module_content, catalog) -> dict[str, Page]:
+    return {"catalog": catalog, **{name: Page.objects.get(pk=pk).specific for name, pk in module_content.items()}}
 
 
 def public_urls(catalog, entry) -> list[str]:

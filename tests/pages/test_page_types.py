@@ -8,8 +8,6 @@ from wagtail.models import Page
 from disclosure_pages import models as m
 from tests import factories
 
-pytestmark = pytest.mark.django_db
-
 ALLOWED = {
     m.CatalogEntryPage: {m.CatalogIndexPage},
     m.CatalogIndexPage: {m.DisclosurePortalPage},

@@ -1,0 +1,126 @@
+"""Segmentation (disclosure_pages.text.segment): domain terms, search-mode words, index and query forms."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+
+from disclosure_pages.text import add_terms, query_token_sets, segment, segment_query
+from disclosure_pages.text.segment import DOMAIN_TERMS_FILE, get_tokenizer
+from tests.text.support import NOISY, PROPERTY_SETTINGS, index_tokens, matches
+
+
+def test_domain_terms_file_format() -> None:
+    lines = [line.split() for line in DOMAIN_TERMS_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(lines) >= 110
+    assert all(len(parts) == 2 and parts[1].isdigit() for parts in lines)
+    words = {parts[0] for parts in lines}
+    assert {"政府信息公开", "依申请公开", "信息处理费", "档案馆", "政务服务中心", "行政事业性收费"} <= words
+
+
+def test_domain_terms_stay_whole() -> None:
+    tokens = segment("依申请公开政府信息须经保密审查，三公经费按规定主动公开。")
+    for term in ("依申请公开", "保密审查", "三公经费", "主动公开"):
+        assert term in tokens
+    assert "政府信息公开" in segment("政府信息公开工作年度报告")
+    assert "行政事业性收费" in segment("行政事业性收费项目")
+
+
+def test_search_mode_adds_inner_words() -> None:
+    tokens = segment("政府信息公开")
+    assert {"政府", "信息", "公开", "信息公开", "政府信息公开"} <= set(tokens)
+
+
+def test_punctuation_and_whitespace_are_dropped() -> None:
+    tokens = segment("公开， 目录。\n（一）“通知”")
+    assert tokens and all(any(c.isalnum() for c in t) for t in tokens)
+
+
+def test_short_domain_term_does_not_swallow_neighbours() -> None:
+    assert "低保" not in segment("降低保险费率")
+    assert "低保" in segment("城乡低保标准")
+
+
+def test_add_terms_applies_immediately() -> None:
+    assert "椒江蓝卡通" not in segment("申领椒江蓝卡通的条件")
+    add_terms(["椒江蓝卡通"])
+    assert "椒江蓝卡通" in segment("申领椒江蓝卡通的条件")
+    add_terms([("雲端證照", 500)])  # Traditional: added in normalised form
+    assert "云端证照" in segment("申请云端证照")
+
+
+def test_tokenizer_is_dedicated_and_cached() -> None:
+    import jieba
+
+    assert get_tokenizer() is get_tokenizer()
+    assert get_tokenizer() is not jieba.dt
+
+
+def test_segment_for_index_has_all_forms() -> None:
+    tokens = index_tokens("政府資訊公開申請")
+    assert {"资讯", "信息", "信息公开", "政府信息公开"} <= tokens
+    tokens = index_tokens("宜政辦秘[2008]8號")
+    assert {"宜政办秘〔2008〕8号", "〔2008〕8号", "2008"} <= tokens
+
+
+def test_segment_query() -> None:
+    assert segment_query("資訊公開") == ["资讯", "公开", "信息公开"]
+    assert query_token_sets("依申请公开的程序") == [["依申请公开", "程序"]]
+
+
+# --- a small relevance check ---------------------------------------------------------------------
+
+DOCUMENTS: dict[str, str] = {
+    "archives_s": "市档案馆关于开放馆藏档案查阅服务的公告",
+    "archives_tw": "市檔案館公布館藏目錄與查閱時間",
+    "guide_s": "关于印发政府信息公开指南的通知",
+    "apply_tw": "政府資訊公開申請須知",
+    "process_hk": "衞生署依申請公開政府信息的處理程序",
+    "rules_s": "规范性文件清理结果",
+    "files_tw": "政府檔案下載專區",
+    "project_tw": "重大建設專案執行情形",
+    "project_s": "软件采购项目招标公告",
+    "portal_tw": "政府入口網站改版公告",
+    "portal_s": "门户网站网络安全检查情况",
+    "data_s": "全市统计数据发布",
+    "materials_tw": "宣傳資料索取方式",
+    "docnum_s": "转发宜政办秘[2008]8号关于三公经费管理的通知",
+    "software_tw": "公文系統程式更新說明",
+}
+
+QUERIES: list[tuple[str, set[str]]] = [
+    ("信息公开", {"guide_s", "apply_tw"}),
+    ("資訊公開", {"guide_s", "apply_tw"}),
+    ("依申請公開", {"process_hk"}),
+    ("文件", {"rules_s", "files_tw"}),
+    ("檔案館", {"archives_s", "archives_tw"}),
+    ("档案馆", {"archives_s", "archives_tw"}),
+    ("项目", {"project_tw", "project_s"}),
+    ("專案", {"project_tw", "project_s"}),
+    ("门户网站", {"portal_tw", "portal_s"}),
+    ("網路安全", {"portal_s"}),
+    ("程序", {"process_hk", "software_tw"}),
+    ("程式", {"process_hk", "software_tw"}),
+    ("資料", {"materials_tw"}),
+    ("数据", {"data_s"}),
+    ("宜政辦秘【2008】8號", {"docnum_s"}),
+    ("三公經費", {"docnum_s"}),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), QUERIES, ids=[q for q, _ in QUERIES])
+def test_relevance_smoke(query: str, expected: set[str]) -> None:
+    found = {key for key, text in DOCUMENTS.items() if matches(query, text)}
+    assert found == expected
+
+
+# --- properties -------------------------------------------------------------------------------
+
+
+@PROPERTY_SETTINGS
+@given(NOISY)
+def test_segmentation_never_raises_and_text_finds_itself(text: str) -> None:
+    tokens = index_tokens(text)
+    assert all(token and not any(c.isspace() for c in token) for token in tokens)
+    assert all(set(words) <= tokens for words in query_token_sets(text))
+    assert segment_query(text) == segment_query(text)
