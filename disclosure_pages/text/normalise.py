@@ -1,71 +1,11 @@
 """Normalisation of Chinese text for search: width, noise, script and reference numbers.
 
-Citizens and documents use three written forms: Simplified (mainland), Traditional as
-in Hong Kong, and Traditional with Taiwan vocabulary (資訊 for 信息, 檔案 for 文件,
-專案 for 项目, 程式 for 程序, 網路 for 网络, 入口網站 for 门户网站). A query in any
-form must find documents in every form, so both sides are folded to Simplified.
-
-Every text gets three forms (:class:`NormalisedForms`):
-
-``exact``
-    the cleaned text in its own script: pinyin annotations, ``***`` conversion
-    markers and odd whitespace removed (the pure functions of
-    :mod:`disclosure_pages.text.cleaning`), full-width ASCII folded, Latin lower-cased.
-``chars``
-    character-level Traditional→Simplified (OpenCC ``hk2s``: ``t2s`` plus Hong Kong
-    variant characters such as 衞 and 綫): 檔案館 → 档案馆, 資訊 → 资讯, 資料 → 资料.
-    It never changes a word, so it is the *precise* form.
-``phrases``
-    phrase-level Taiwan→mainland vocabulary (OpenCC ``tw2sp``): 資訊 → 信息,
-    檔案 → 文件, 專案 → 项目, 程式 → 程序, 網路 → 网络, 入口網站 → 门户网站,
-    資料庫 → 数据库. It is the *recall* form.
-
-Precision vs recall (the 檔案 and 資料 traps)
----------------------------------------------
-``tw2sp`` is a dictionary of Taiwan computing vocabulary. Applied blindly it turns
-市檔案館 (an archives) into 市文件馆, 人事檔案 into 人事文件, and — because many
-keys are written the same in both scripts — mainland 规范性文件 into 规范性文档,
-行政程序 into 行政进程, 建立 into 创建, 执行 into 运行, 核心 into 内核.
-
-We keep both precision and recall with two measures:
-
-1. **Protected terms.** Before ``tw2sp`` every occurrence of a term in
-   :data:`PROTECTED_TERMS` (in any of its Simplified/Traditional/HK/TW spellings)
-   is replaced by a private-use placeholder, which OpenCC passes through and which
-   breaks phrase matching; afterwards the placeholder becomes the term's Simplified
-   form. The list holds archive terms (档案馆, 档案局, 档案室, 国家档案局, 人事档案,
-   档案管理 …) and mainland words that ``tw2sp`` rewrites into something else
-   (文件, 程序, 执行, 建立, 新增, 查询 …). A few longer Taiwan phrases that contain
-   a protected term but convert correctly (資料庫 → 数据库, 人工智慧 → 人工智能)
-   are listed in :data:`PHRASE_PASS_THROUGH` and left to OpenCC.
-2. **Index both forms.** :func:`index_text` indexes ``chars`` and ``phrases``, and
-   :func:`query_forms` returns both for a query, to be OR-ed. A Taiwan query
-   政府檔案 therefore looks for 政府档案 *or* 政府文件 (recall), while 市檔案館
-   stays 市档案馆 on both sides, and a query 文件 never matches a text whose only
-   word is 档案馆 (precision).
-
-資料 is protected: it stays 资料 in every form. In this domain 資料 almost always
-means *materials* (宣传资料, 申请资料, 内部资料), which mainland text also writes
-资料; mapping it to 数据 (*data*) would make every Taiwan query for materials match
-statistics pages. Unambiguous compounds still convert (資料庫 → 数据库,
-資料來源 → 数据源). A Taiwan reader who means *data* and types 資料 finds pages
-saying 资料, not 数据 — an accepted loss.
-
-Simplified input is left to ``tw2sp`` as well, but its keys are Taiwan spellings,
-so only words written alike in both scripts (程式, 影片) convert: a mainland query
-档案 stays 档案 and does not also search 文件. A Simplified query in Taiwan wording
-(资讯) is not mapped — an accepted gap. OpenCC is not idempotent on a few rare
-characters, so neither are ``chars``/``phrases``; queries and documents go through
-the same functions, which is what matching needs.
-
-Document numbers (文号) and index numbers (索引号) are extracted by
-:func:`find_document_numbers` / :func:`find_index_numbers`; :func:`docnum_forms`
-lists their canonical forms and parts, so that 宜政办秘[2008]8号, 宜政办秘【2008】8号,
-〔2008〕8号 and 宜政办秘 all find 宜政办秘〔2008〕8号. Bracket normalisation happens only
-there, never in display text.
-
-OpenCC converters are created once per process, lazily; converting 1 MB takes a few
-tens of milliseconds.
+Citizens and documents write Simplified, Hong Kong Traditional and Taiwan Traditional
+(資訊 for 信息, 檔案 for 文件); a query in any form must find documents in every form, so
+both sides fold to Simplified in two forms, ``chars`` (character by character, the
+precise form) and ``phrases`` (Taiwan vocabulary, the recall form), with protected terms
+masked so that 市檔案館 never becomes 文件馆. docs/search.md ("Text analysis") explains
+the forms, the protected terms and the accepted gaps.
 """
 
 from __future__ import annotations
@@ -74,7 +14,6 @@ import re
 import threading
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 from typing import Literal, NamedTuple
 
@@ -85,6 +24,7 @@ from .cleaning import (
     remove_conversion_markers,
     remove_pinyin_annotations,
 )
+from .references import DocNumber, IndexNumber, document_numbers, index_numbers, reference_forms
 
 __all__ = [
     "PHRASE_PASS_THROUGH",
@@ -271,7 +211,7 @@ class NormalisedForms(NamedTuple):
 
     def reference_numbers(self) -> list[str]:
         """Canonical 文号/索引号 in the text and their parts (see :func:`docnum_forms`)."""
-        return _reference_forms(self.chars)
+        return reference_forms(self.chars)
 
     def reference_tokens_for_query(self) -> list[str]:
         """The part of each 文号/索引号 a matching document must contain, lower-cased.
@@ -283,12 +223,12 @@ class NormalisedForms(NamedTuple):
         if not any(c in self.chars for c in "号/-"):
             return []
         tokens: list[str] = []
-        for number in _document_numbers(self.chars):
+        for number in document_numbers(self.chars):
             if number.year is None:
                 tokens.append(f"第{number.sequence}号")
             else:
                 tokens.append(f"〔{number.year}〕{number.sequence}号".lower())
-        tokens.extend(number.whole.lower() for number in _index_numbers(self.chars))
+        tokens.extend(number.whole.lower() for number in index_numbers(self.chars))
         return list(dict.fromkeys(tokens))
 
 
@@ -318,7 +258,7 @@ def query_forms(query: str) -> list[str]:
 def index_text(text: str) -> str:
     """What to index for ``text``: its distinct forms and reference numbers, one per line."""
     normalised = forms(text)
-    return "\n".join([*normalised.search_forms, *_reference_forms(normalised.chars)])
+    return "\n".join([*normalised.search_forms, *reference_forms(normalised.chars)])
 
 
 # --- display ---------------------------------------------------------------------------------
@@ -340,121 +280,21 @@ def to_traditional(text: str, variant: Literal["hk", "tw"] = "hk") -> str:
     raise ValueError(f"unknown variant {variant!r}: use 'hk' or 'tw'")
 
 
-# --- document numbers and index numbers ---------------------------------------------------------
-
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-# 发文字号: agency code, year in brackets of any style, sequence, 号. Matched on the
-# lower-cased Simplified form, so 號 is 号 and the placeholder year 20XX is 20xx.
-_DOCNUM = re.compile(
-    rf"(?P<agency>[{_CJK}]{{1,12}})?"
-    r"[〔\[【(〖]\s*(?P<year>(?:19|20)(?:\d\d|xx))\s*[〕\]】)〗]"
-    r"\s*第?\s*0*(?P<seq>[1-9]\d{0,5}|0)\s*号"
-)
-# Orders carry no year: 国令第672号, 省政府令第270号.
-_ORDER = re.compile(rf"(?P<agency>[{_CJK}]{{0,11}}令)\s*第\s*(?P<seq>\d{{1,6}})\s*号")
-# Words that precede a 文号 in prose and are not part of the agency code.
-_AGENCY_CUT = re.compile(r".*[的了和及与或在对将把被为是即以按据依见、]")
-_AGENCY_LEAD = re.compile(
-    r"^(?:根据|依据|按照|依照|参照|遵照|贯彻|落实|执行|关于|印发|转发|下发|废止|修订|修改|"
-    r"发文字号|文号|字号|详见|参见|原|经|附)+"
-)
-# 索引号: <issuer code>/<year or year+month>-<sequence>; or the Yunnan style
-# <9-char organisation code>-<year>-<sequence>.
-_INDEX_NUMBER = re.compile(
-    r"(?<![0-9a-z])(?P<issuer>[0-9a-z]{6,18}(?:-[0-9a-z])?)\s*/\s*"
-    r"(?P<serial>(?:19|20)\d{2}(?:[01]\d)?-\d{3,8})(?![0-9])"
-)
-_INDEX_NUMBER_DASHED = re.compile(r"(?<![0-9a-z-])(?P<issuer>\d{8}[0-9x])-(?P<serial>(?:19|20)\d{2}-\d{3,8})(?![0-9])")
-
-
-def _trim_agency(agency: str | None) -> str:
-    if not agency:
-        return ""
-    agency = _AGENCY_CUT.sub("", agency)
-    return _AGENCY_LEAD.sub("", agency)
-
-
-@dataclass(frozen=True)
-class DocNumber:
-    """A 发文字号 in its GB/T 9704 form: agency code, 〔year〕, sequence 号."""
-
-    agency: str
-    year: str | None
-    sequence: str
-
-    @property
-    def whole(self) -> str:
-        if self.year is None:
-            return f"{self.agency}第{self.sequence}号"
-        return f"{self.agency}〔{self.year}〕{self.sequence}号"
-
-    def forms(self) -> list[str]:
-        """Whole number and the parts a citizen may search for on their own."""
-        if self.year is None:
-            parts = [self.whole, self.agency, f"第{self.sequence}号"]
-        else:
-            parts = [self.whole, self.agency, self.year, f"〔{self.year}〕{self.sequence}号", f"{self.sequence}号"]
-        return list(dict.fromkeys(p for p in parts if p))
-
-
-@dataclass(frozen=True)
-class IndexNumber:
-    """A 索引号: issuer code and the year-sequence serial (003110926/2024-00001)."""
-
-    issuer: str
-    serial: str
-    separator: str = "/"
-
-    @property
-    def whole(self) -> str:
-        return f"{self.issuer}{self.separator}{self.serial}"
-
-    def forms(self) -> list[str]:
-        return [self.whole, self.issuer, self.serial]
+# --- document numbers and index numbers (see references.py) -------------------------------
 
 
 def _simplified_lower(text: str) -> str:
     return _to_chars(clean(text, lower=False)).lower()
 
 
-def _document_numbers(chars: str) -> list[DocNumber]:
-    found: list[DocNumber] = []
-    for match in _DOCNUM.finditer(chars):
-        year = match.group("year").replace("x", "X")
-        found.append(DocNumber(_trim_agency(match.group("agency")), year, match.group("seq")))
-    for match in _ORDER.finditer(chars):
-        agency = _trim_agency(match.group("agency"))
-        if agency:
-            found.append(DocNumber(agency, None, match.group("seq")))
-    return list(dict.fromkeys(found))
-
-
-def _index_numbers(chars: str) -> list[IndexNumber]:
-    found: list[IndexNumber] = []
-    for match in _INDEX_NUMBER.finditer(chars):
-        issuer = match.group("issuer")
-        if sum(c.isdigit() for c in issuer) >= 6:
-            found.append(IndexNumber(issuer.upper(), match.group("serial")))
-    for match in _INDEX_NUMBER_DASHED.finditer(chars):
-        found.append(IndexNumber(match.group("issuer").upper(), match.group("serial"), "-"))
-    return list(dict.fromkeys(found))
-
-
 def find_document_numbers(text: str) -> list[DocNumber]:
     """The 文号 in ``text``, normalised: 宜政辦秘[2008]8號 → 宜政办秘〔2008〕8号."""
-    return _document_numbers(_simplified_lower(text))
+    return document_numbers(_simplified_lower(text))
 
 
 def find_index_numbers(text: str) -> list[IndexNumber]:
     """The 索引号 in ``text``: 003110926/2024-00001, 0142768-8/2022-00185, 01527918X-2020-153077."""
-    return _index_numbers(_simplified_lower(text))
-
-
-def _reference_forms(chars: str) -> list[str]:
-    if not any(c in chars for c in "号/-"):
-        return []
-    found = [*_document_numbers(chars), *_index_numbers(chars)]
-    return list(dict.fromkeys(form for number in found for form in number.forms()))
+    return index_numbers(_simplified_lower(text))
 
 
 def docnum_forms(text: str) -> list[str]:
@@ -463,4 +303,4 @@ def docnum_forms(text: str) -> list[str]:
     ``宜政办秘[2008]8号`` gives 宜政办秘〔2008〕8号, 宜政办秘, 2008, 〔2008〕8号, 8号;
     ``003110926/2024-00001`` gives itself, 003110926 and 2024-00001.
     """
-    return _reference_forms(_simplified_lower(text))
+    return reference_forms(_simplified_lower(text))

@@ -14,35 +14,9 @@ from disclosure_pages.models import (
     PolicyInterpretationPage,
 )
 from tests import factories
+from tests.moderation.helpers import entry_form
 
 pytestmark = pytest.mark.django_db
-
-
-def entry_form(org, **overrides) -> dict:
-    data = {
-        "title": "安庆市人民政府关于进一步推进政府信息公开工作的通知",
-        "slug": "notice-2008-19",
-        "publisher": org.pk,
-        "doc_number": "宜政发[2008]19号",
-        "validity": "in_force",
-        "written_date": "2008-06-10",
-        "publish_date": "2008-06-18",
-        "disclosure_mode": "proactive",
-        "disclosure_scope": "public",
-        "keywords": "政府信息公开 通知",
-        "assembled_category": factories.term(Dimension.ASSEMBLED, "决策").pk,
-        "topic_category": factories.term(Dimension.TOPIC, "政务公开").pk,
-        "genre_category": factories.term(Dimension.GENRE, "通知").pk,
-        "format_category": factories.term(Dimension.FORMAT, "HTML").pk,
-        "summary": "部署全市政府信息公开工作。",
-        "body": streamfield([("paragraph", rich_text("<p>各县（市）区人民政府，市政府各部门：……</p>"))]),
-        "attachments": inline_formset([]),
-    }
-    data.update(overrides)
-    form = nested_form_data(data)
-    form["body-0-id"] = "3f1c2a55-0000-4000-8000-000000000001"  # the editor's browser keeps block ids
-    form["audience_categories"] = [str(factories.term(Dimension.AUDIENCE, "公民").pk)]
-    return form
 
 
 def test_editor_creates_a_draft_then_publishes_it(admin_client, catalog, org):
