@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.apps import apps
 from django.db import models
 from django.utils.functional import cached_property
-from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from .conf import get_setting
@@ -14,7 +13,7 @@ from .moderation.publication import guarded_save
 from .page_text import page_text
 from .pagebase import BasePage
 from .text import segment_for_index
-from .visibility import may_be_shown, shown_by_mode, visible
+from .visibility import may_be_shown, visible
 
 
 class DisclosurePageMixin(models.Model):
@@ -70,12 +69,10 @@ class DisclosurePageMixin(models.Model):
     def publication_refusal(self) -> str | None:
         """Why this page may not be live whatever its review says, or None; the guard asks before any review.
 
-        Information whose 公开方式 is not 主动公开 is never published on the site. A page type
-        with reasons of its own extends this (or a mixin after this one in its bases provides
+        The guard itself refuses information whose 公开方式 is not 主动公开; a page type with
+        reasons of its own extends this (or a mixin after this one in its bases provides
         ``publication_refusal`` too, and is asked next).
         """
-        if not shown_by_mode(self):
-            return _("“%(title)s”的公开方式不是主动公开，不能在网站公开。") % {"title": self.title}
         more = getattr(super(), "publication_refusal", None)
         return more() if more is not None else None
 

@@ -23,6 +23,7 @@ from wagtail.log_actions import log
 from wagtail.models import Revision
 
 from ..pagebase import BasePage
+from ..visibility import shown_by_mode
 from .fingerprint import content_fingerprint
 from .models import ConfidentialityReview
 
@@ -101,7 +102,7 @@ def content_going_live(page):
 
 
 def page_type_refusal(page) -> str | None:
-    """Why the page itself says it may not be live (its ``publication_refusal``: 公开方式 and what its type adds)."""
+    """Why the page's type says it may not be live (its ``publication_refusal``), beyond the 公开方式 rule."""
     hook = getattr(page, "publication_refusal", None)
     return hook() if hook is not None else None
 
@@ -133,6 +134,8 @@ class Verdict(NamedTuple):
 
 def verdict(page) -> Verdict:
     """The rules applied to ``page`` (a specific disclosure page) as it would be live now."""
+    if not shown_by_mode(page):  # the Regulation's rule, whatever a page type declares
+        return Verdict(str(_("“%(title)s”的公开方式不是主动公开，不能在网站公开。") % {"title": page.title}), None, "")
     refusal = page_type_refusal(page)
     if refusal:
         return Verdict(str(refusal), None, "")
