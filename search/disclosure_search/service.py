@@ -107,16 +107,17 @@ def _fall_back(primary: str, *args: Any, **kwargs: Any) -> Found | None:
 def _fallback_backend_name(primary: str) -> str:
     """A configured database backend other than ``primary``, else the database backend itself."""
     for name, params in get_app_config().get_search_backend_config().items():
-        if name != primary and str(params.get("BACKEND", "")).rstrip(".").endswith("backends.database"):
+        if name != primary and _names_database(params):
             return name
     return DATABASE_BACKEND
 
 
 def _is_database(name: str) -> bool:
-    if name == DATABASE_BACKEND:
-        return True
-    params = get_app_config().get_search_backend_config().get(name, {})
-    return str(params.get("BACKEND", "")).endswith("backends.database")
+    return name == DATABASE_BACKEND or _names_database(get_app_config().get_search_backend_config().get(name, {}))
+
+
+def _names_database(params: dict) -> bool:
+    return str(params.get("BACKEND", "")).rstrip(".").endswith("backends.database")
 
 
 def int_param(value: str | None, default: int) -> int:
