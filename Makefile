@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes: one per core ("auto"); TEST_WORKERS=0 runs the suite in this process.
+TEST_WORKERS ?= auto
 
 .PHONY: run test install lint dist
 
@@ -23,8 +25,9 @@ run: install
 	$(BIN)/python manage.py ensure_admin --role-users
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# --dist loadfile: a module's tests run in one process, so its module fixtures are built once.
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -61,7 +61,7 @@ def browser() -> Iterator[object]:
 def _new_page(browser, viewport: dict[str, int]) -> Iterator[object]:
     context = browser.new_context(viewport=viewport, locale="zh-CN")
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(30_000)  # a bound for failures: two test workers load 2 cores
     yield page
     context.close()
 

@@ -16,6 +16,6 @@ DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": os.environ["SWAPPED_DB"],
-        "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 30},
+        "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 30, "init_command": "PRAGMA synchronous = OFF"},
     }
 }
