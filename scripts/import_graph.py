@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = {
     "disclosure_pages": ROOT / "disclosure_pages",
     "disclosure_search": ROOT / "search" / "disclosure_search",
+    "disclosure_applications": ROOT / "disclosure_applications",
 }
 
 
@@ -112,10 +113,10 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 
 
 def unit(module: str) -> str:
-    """The part of the add-on a module belongs to: a subpackage of disclosure_pages, or the search app."""
+    """The part of the add-on a module belongs to: a subpackage of disclosure_pages, or another app."""
     parts = module.split(".")
-    if parts[0] == "disclosure_search":
-        return "disclosure_search"
+    if parts[0] in ("disclosure_search", "disclosure_applications"):
+        return parts[0]
     if len(parts) > 1 and (PACKAGES["disclosure_pages"] / parts[1]).is_dir():
         return f"disclosure_pages.{parts[1]}"
     return "disclosure_pages"

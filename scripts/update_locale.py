@@ -33,6 +33,7 @@ LOCALES = ["zh_Hans", "zh_Hant", "en"]
 CATALOG_DIRS = [
     ROOT / "disclosure_pages" / "locale",
     ROOT / "search" / "disclosure_search" / "locale",
+    ROOT / "disclosure_applications" / "locale",
     ROOT / "locale",
 ]
 AUTO_COMMENT = "opencc s2t"

@@ -36,6 +36,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         "disclosure_pages.topic", "disclosure_pages.models",
     )),
     ("admin and public surface", ("disclosure_pages",)),
+    ("applications", ("disclosure_applications",)),
     ("search", ("disclosure_search",)),
 ]
 PAGE_TYPE_PACKAGES = ("catalog", "guide", "interpretation", "annual_report", "article", "portal", "topic")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -25,7 +26,7 @@ class DisclosurePortalPage(DisclosurePageMixin, BasePage):
     page_ptr = page_parent_link()
     intro = RichTextField(_("简介"), blank=True, features=["bold", "link"])
     application_url = models.URLField(
-        _("依申请公开入口"), blank=True, help_text=_("在线申请系统地址；留空则指向依申请公开说明页面。")
+        _("依申请公开入口"), blank=True, help_text=_("其他在线申请系统的地址；留空则使用本网站的在线申请。")
     )
 
     subpage_types = [
@@ -44,6 +45,16 @@ class DisclosurePortalPage(DisclosurePageMixin, BasePage):
     class Meta:
         verbose_name = _("政府信息公开")
         verbose_name_plural = _("政府信息公开")
+
+    def online_application_url(self) -> str:
+        """Where citizens apply: the address set here, else the service's form when a site
+        installs the application app (found by URL name, not imported), else nothing."""
+        if self.application_url:
+            return self.application_url
+        try:
+            return reverse("disclosure_applications:apply")
+        except NoReverseMatch:
+            return ""
 
     def navigation_sections(self):
         """The portal's sections for the left navigation, in tree order.

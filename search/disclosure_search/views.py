@@ -8,19 +8,16 @@ can make them fail.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from wagtail.models import Site
 
 from disclosure_pages.catalog.listing import DIMENSION_FILTERS, Facet
 from disclosure_pages.catalog.models import CatalogEntryPage
 from disclosure_pages.conf import get_setting
-from disclosure_pages.portal.models import DisclosurePortalPage
+from disclosure_pages.portal.lookup import portal_for_request
 from disclosure_pages.taxonomy.models import Dimension
 from disclosure_pages.visibility import visible
 
@@ -28,17 +25,6 @@ from .filters import SEARCH_DIMENSIONS, SearchFilterSet
 from .page_types import disclosure_models, type_label
 from .results import MAX_PAGE_SIZE
 from .service import search
-
-
-def _portal(request: HttpRequest) -> Any:
-    """The portal for the left navigation: the site root if it is one, else its first live portal child."""
-    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        return None
-    root = site.root_page.specific
-    if isinstance(root, DisclosurePortalPage):
-        return root
-    return visible(DisclosurePortalPage.objects.child_of(root)).order_by("path").first()
 
 
 def _facets(filters: SearchFilterSet) -> list[Facet]:
@@ -69,7 +55,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     query.pop("page", None)
     context = {
         "base_template": get_setting("DISCLOSURE_BASE_TEMPLATE"),
-        "portal": _portal(request),
+        "portal": portal_for_request(request),
         "results": results,
         "hits": results.hits,
         "page_obj": results.page_obj if results.count else None,

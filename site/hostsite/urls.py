@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from disclosure_applications import urls as application_urls
 from disclosure_pages import page_passwords
 from disclosure_pages import urls as disclosure_urls
 from disclosure_pages.api import api as disclosure_api
@@ -19,6 +20,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # Public full-text search API (JSON, no login): /api/search/?q=…
     path("", include(search_urls.api_patterns)),
+    # 依申请公开 API: POST /api/applications/, GET /api/applications/<number>/?code=…
+    path("", include(application_urls.api_patterns)),
     path("", include(disclosure_urls)),
 ]
 
@@ -33,6 +36,7 @@ if settings.DEBUG:
 # The search page comes before Wagtail's catch-all page serving.
 urlpatterns += i18n_patterns(
     path("", include(search_urls)),
+    path("", include(application_urls)),
     # Page passwords throttled by django-axes; before Wagtail's own view of the same path.
     path("", include(page_passwords)),
     path("", include(wagtail_urls)),

@@ -15,10 +15,13 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from django.test.utils import override_settings
+from django.utils import timezone
 from django.utils.html import escape
 from wagtail.documents.models import Document
 from wagtail.models import Locale, Page, Revision, Site
 
+from disclosure_applications.choices import CLOSED, ApplicantType, Outcome, Status
+from disclosure_applications.models import Application
 from disclosure_pages.annual_report.format import FORMAT_2021, FORMAT_LEGACY, TABLE3_COLUMNS, table3_cell
 from disclosure_pages.models import (
     AnnualReportPage,
@@ -83,6 +86,7 @@ def snapshot() -> dict[str, object]:
     counts["latest_revisions"] = sorted(Page.objects.values_list("pk", "latest_revision_id"))
     counts["sequences"] = sorted(IndexNumberSequence.objects.values_list("organisation_id", "year", "last_value"))
     counts["site_roots"] = sorted(Site.objects.values_list("pk", "root_page_id"))
+    counts["applications"] = sorted(Application.objects.values_list("number", "status", "due_on"))
     return counts
 
 
@@ -212,6 +216,19 @@ def test_topics_list_entries(portal):
 
 def _without_space(text: str) -> str:
     return re.sub(r"\s+", "", text)
+
+
+def test_applications_cover_every_applicant_type_state_and_outcome(portal):
+    applications = Application.objects.all()
+    assert 35 <= applications.count() <= 45
+    assert {a.applicant_type for a in applications} == set(ApplicantType.values)
+    expected_states = {Status.RECEIVED, Status.CORRECTION, Status.ANSWERED, Status.REPLY_IN_REVIEW, Status.WITHDRAWN,
+                       Status.LAPSED}  # fmt: skip
+    assert expected_states <= {a.status for a in applications}
+    assert {a.outcome for a in applications if a.outcome} == set(Outcome.values)
+    today = timezone.localdate()
+    assert any(a.due_on and a.due_on < today for a in applications.exclude(status__in=CLOSED))  # some overdue
+    assert all(a.name.startswith("演示") for a in applications)
 
 
 def test_demo_data_does_not_copy_the_seed_texts():

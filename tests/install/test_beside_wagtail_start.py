@@ -82,7 +82,7 @@ def host(tmp_path_factory) -> tuple[Path, Path, Run]:
 def test_the_distribution_ships_the_add_on_and_nothing_else(host) -> None:
     _project, target, _run = host
     shipped = {path.name for path in target.iterdir() if not path.name.endswith(".dist-info")}
-    assert shipped == {"disclosure_pages", "disclosure_search"}
+    assert shipped == {"disclosure_pages", "disclosure_search", "disclosure_applications"}
     for data in (
         "disclosure_pages/templates/disclosure_pages/base.html",
         "disclosure_pages/static/disclosure_pages/css/disclosure.css",
@@ -93,6 +93,10 @@ def test_the_distribution_ships_the_add_on_and_nothing_else(host) -> None:
         "disclosure_search/templates/disclosure_search/search_page.html",
         "disclosure_search/migrations/0001_vocabulary.py",
         "disclosure_search/locale/en/LC_MESSAGES/django.mo",
+        "disclosure_applications/templates/disclosure_applications/apply.html",
+        "disclosure_applications/static/disclosure_applications/applications.css",
+        "disclosure_applications/migrations/0002_handler_group.py",
+        "disclosure_applications/locale/zh_Hant/LC_MESSAGES/django.mo",
     ):
         assert (target / data).is_file(), data
 
@@ -199,6 +203,12 @@ assert Client().get(entry.url).status_code == 200
 with translation.override("zh-hant"):  # the add-on's catalogs, shipped in its packages
     assert translation.gettext("发布机构") == "發佈機構"
     assert translation.gettext("信息公开检索") == "信息公開檢索"
+applied = Client().post("/api/applications/", {
+    "applicant_type": "natural_person", "name": "张三", "id_number": "11010519491231002X",
+    "phone": "13800000000", "organisation": "003110926", "description": "2024年防汛工作通知的全文",
+    "delivery": "online"}, content_type="application/json")
+assert applied.status_code == 201, applied.content[:500]
+assert Client().get("/applications/apply/").status_code == 200
 print("reviewed entry published and found: ok")
 """
 

@@ -90,6 +90,7 @@ def public_urls(catalog, entry) -> list[str]:
             f"{catalog_url}?organ={value}", f"{catalog_url}?year={value}", f"{catalog_url}?page={value}",
             f"/search/?q=防汛&organ={value}&year={value}&sort={value}",
             f"/api/v3/pages/{value}/", f"/api/v3/documents/{value}/", f"{entry_url}?{value}={value}",
+            f"/applications/track/?number={value}", f"/api/applications/{value}/?code={value}",
         ]
     for number in NUMBERS:
         urls += [

@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CATALOG_DIRS = {
     "disclosure_pages": ROOT / "disclosure_pages" / "locale",
     "disclosure_search": ROOT / "search" / "disclosure_search" / "locale",
+    "disclosure_applications": ROOT / "disclosure_applications" / "locale",
     "host": ROOT / "locale",
 }
 CATALOGS = [
@@ -43,7 +44,7 @@ def test_every_string_is_translated(po_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("package", "msgid"),
-    [("disclosure_pages", "发布机构"), ("disclosure_search", "信息公开检索")],
+    [("disclosure_pages", "发布机构"), ("disclosure_search", "信息公开检索"), ("disclosure_applications", "受理编号")],
 )
 def test_each_package_carries_its_own_strings(package: str, msgid: str) -> None:
     po = polib.pofile(str(CATALOG_DIRS[package] / "zh_Hant" / "LC_MESSAGES" / "django.po"))

@@ -41,7 +41,7 @@ from disclosure_pages.moderation.models import Source
 from disclosure_pages.moderation.review import record_legacy_approval
 from disclosure_pages.taxonomy.standard_terms import load_standard_terms
 
-from . import catalog_2008_2011, catalog_2012_2019, catalog_2020_2025, makers
+from . import applications, catalog_2008_2011, catalog_2012_2019, catalog_2020_2025, makers
 from . import organisations as data
 from .guide import GUIDES
 from .interpretations import INTERPRETATIONS
@@ -271,6 +271,7 @@ class DemoBuilder:
                 lambda: _in_menus(makers.article_page(APPLICATION_PAGE)),
             )
             self.log("政策解读、重点领域和依申请公开已就绪")
+            self.created["依申请公开申请"] += applications.build(orgs)
             self.portal = portal
         return self.created
 

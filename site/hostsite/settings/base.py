@@ -21,6 +21,7 @@ VAR_DIR = Path(os.environ.get("DISCLOSURE_VAR_DIR", BASE_DIR / "var"))
 INSTALLED_APPS = [
     "disclosure_pages",
     "disclosure_search",
+    "disclosure_applications",
     # The demo portal of this host (`manage.py load_demo`); not part of the add-on.
     "hostsite.demo",
     "wagtail_localize",

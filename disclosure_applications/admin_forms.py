@@ -1,0 +1,82 @@
+"""Handlers' forms: registering an application that came by letter, fax, visit or email,
+and recording a step (补正, extension, consultation, reply...)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from disclosure_pages.taxonomy.models import Organisation
+
+from .choices import Channel, Outcome
+from .forms import ApplicationForm
+from .models import Application, ApplicationEvent, OfficeHandler
+
+Kind = ApplicationEvent.Kind
+
+
+class RegisterApplicationForm(ApplicationForm):
+    """The citizen's form plus how and when it arrived (第三十一条: a letter counts from its 签收 date)."""
+
+    channel = forms.ChoiceField(label=_("申请渠道"), choices=[c for c in Channel.choices if c[0] != Channel.ONLINE])
+    received_on = forms.DateField(
+        label=_("收到申请之日"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), help_text=_("信函以签收之日为准。")
+    )
+
+    class Meta(ApplicationForm.Meta):
+        fields = [*ApplicationForm.Meta.fields, "channel"]
+
+    def __init__(self, *args, bodies=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if bodies is not None:
+            self.fields["organisation"].queryset = bodies
+
+    def clean_received_on(self):
+        day = self.cleaned_data["received_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("收到申请之日不能晚于今天。"))
+        return day
+
+
+class ContactForm(forms.ModelForm):
+    """What may change after receipt: how to reach the applicant."""
+
+    class Meta:
+        model = Application
+        fields = ["phone", "email", "address", "postcode"]
+
+
+class StepForm(forms.Form):
+    kind = forms.ChoiceField(label=_("办理事项"), choices=[c for c in Kind.choices if c[0] != Kind.RECEIVED])
+    date = forms.DateField(label=_("日期"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    days = forms.IntegerField(
+        label=_("延长的工作日数"), required=False, min_value=1, max_value=20, help_text=_("仅延期答复时填写，最多20个工作日。")
+    )
+    outcome = forms.ChoiceField(label=_("办理结果"), required=False, choices=[("", "—"), *Outcome.choices])
+    note = forms.CharField(
+        label=_("说明"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("补正和延期的说明会告知申请人。"),
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        kind = data.get("kind")
+        if kind == Kind.EXTENDED and not data.get("days"):
+            self.add_error("days", _("请填写延长的工作日数。"))
+        if kind == Kind.ANSWERED and not data.get("outcome"):
+            self.add_error("outcome", _("答复须选择办理结果。"))
+        if kind in (Kind.CORRECTION_REQUESTED, Kind.EXTENDED) and not data.get("note", "").strip():
+            self.add_error("note", _("请写明告知申请人的内容。"))
+        return data
+
+
+def bodies_of(user) -> QuerySet[Organisation]:
+    """The bodies whose applications ``user`` handles (every body for a superuser)."""
+    if user.is_superuser:
+        return Organisation.objects.all()
+    return Organisation.objects.filter(pk__in=OfficeHandler.objects.filter(user=user).values("organisation"))

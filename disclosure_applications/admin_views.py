@@ -1,0 +1,177 @@
+"""The register in the admin: handlers see their bodies' applications only, names masked in
+lists and exports, and every opening of an application's personal data is logged."""
+
+from __future__ import annotations
+
+import django_filters
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log
+
+from . import register, transitions
+from .admin_forms import ContactForm, RegisterApplicationForm, StepForm, bodies_of
+from .choices import CLOSED, ApplicantType, Channel, Status
+from .models import Application, applications_for, load_calendar
+from .public import public_events
+
+VIEW_PERSONAL_DATA = "disclosure_applications.view_personal_data"
+
+
+class ApplicationFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(label=_("办理状态"), choices=Status.choices)
+    applicant_type = django_filters.ChoiceFilter(label=_("申请人类型"), choices=ApplicantType.choices)
+    channel = django_filters.ChoiceFilter(label=_("申请渠道"), choices=Channel.choices)
+    year = django_filters.NumberFilter(label=_("年份"), field_name="received_on__year")
+    deadline = django_filters.ChoiceFilter(
+        label=_("期限"), choices=[("soon", _("3个工作日内到期")), ("overdue", _("已超期"))], method="filter_deadline"
+    )
+
+    class Meta:
+        model = Application
+        fields = ["status", "organisation", "applicant_type", "channel"]
+
+    def filter_deadline(self, queryset, name, value):
+        today = timezone.localdate()
+        open_ = queryset.exclude(status__in=CLOSED).exclude(due_on=None)
+        if value == "overdue":
+            return open_.filter(due_on__lt=today)
+        return open_.filter(due_on__gte=today, due_on__lte=load_calendar().add(today, 3).date)
+
+
+class ApplicationIndexView(IndexView):
+    def get_base_queryset(self):
+        return applications_for(self.request.user).select_related("organisation")
+
+
+class ScopedObjectMixin:
+    """Edit and delete find the application among the person's bodies' only."""
+
+    def get_queryset(self):
+        return applications_for(self.request.user)
+
+
+class ScopedBaseObjectMixin:
+    """History and usage (whose own queryset is of log entries) find it the same way."""
+
+    def get_base_object_queryset(self):
+        return applications_for(self.request.user)
+
+
+class ContactEditView(ScopedObjectMixin, EditView):
+    pass
+
+
+class ScopedDeleteView(ScopedObjectMixin, DeleteView):
+    pass
+
+
+class ScopedHistoryView(ScopedBaseObjectMixin, HistoryView):
+    pass
+
+
+class ScopedUsageView(ScopedBaseObjectMixin, UsageView):
+    pass
+
+
+class RegisterView(CreateView):
+    """Registration of an application that arrived by letter, fax, visit or email."""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "bodies": bodies_of(self.request.user)}
+
+    def save_instance(self):
+        application = self.form.save(commit=False)
+        code = register.receive(application, received=self.form.cleaned_data["received_on"], user=self.request.user)
+        register.send_receipt(application, code)
+        self.query_code = code
+        return application
+
+    def get_success_message(self, instance):
+        return _("已登记申请 %(number)s，查询码 %(code)s（只显示这一次，请告知申请人）。") % {
+            "number": instance.number,
+            "code": self.query_code,
+        }
+
+
+class ApplicationViewSet(ModelViewSet):
+    model = Application
+    icon = "mail"
+    menu_label = _("依申请公开")
+    menu_order = 250
+    add_to_admin_menu = True
+    index_view_class = ApplicationIndexView
+    add_view_class = RegisterView
+    edit_view_class = ContactEditView
+    delete_view_class = ScopedDeleteView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
+    filterset_class = ApplicationFilterSet
+    copy_view_enabled = False
+    search_fields = ["number"]
+    search_backend_name = None  # never in a search index: the ORM looks the number up
+    list_display = [
+        TitleColumn("number", label=_("受理编号"), url_name="disclosure_applications_admin:handle"),
+        Column("masked_name", label=_("申请人")),
+        Column("organisation", label=_("受理机关")),
+        Column("applicant_type", label=_("申请人类型"), accessor="get_applicant_type_display"),
+        Column("channel", label=_("申请渠道"), accessor="get_channel_display"),
+        DateColumn("received_on", label=_("收到申请之日")),
+        DateColumn("due_on", label=_("答复期限")),
+        Column("status", label=_("办理状态"), accessor="get_status_display"),
+    ]
+    list_export = [
+        "number", "masked_name", "organisation", "applicant_type", "channel", "received_on", "due_on", "status",
+        "outcome", "answered_on",
+    ]  # fmt: skip
+    export_headings = {"masked_name": _("申请人（已隐去）")}
+    export_filename = "applications"
+
+    def get_form_class(self, for_update: bool = False):
+        return ContactForm if for_update else RegisterApplicationForm
+
+    def get_urlpatterns(self):
+        return [*super().get_urlpatterns(), path("handle/<int:pk>/", self.handle_view, name="handle")]
+
+    def handle_view(self, request, pk: int):
+        """An application with its personal data and steps; each opening is in the audit log."""
+        application = get_object_or_404(applications_for(request.user), pk=pk)
+        if not request.user.has_perm("disclosure_applications.change_application"):
+            raise PermissionDenied
+        form = StepForm(request.POST or None, initial={"date": timezone.localdate()})
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            try:
+                transitions.record(
+                    application, data["kind"], data["date"], days=data["days"] or 0, note=data["note"],
+                    outcome=data["outcome"], user=request.user,
+                )  # fmt: skip
+            except transitions.StepRefused as refusal:
+                form.add_error(None, str(refusal))
+            else:
+                messages.success(request, _("已记录。"))
+                return redirect(reverse("disclosure_applications_admin:handle", args=[pk]))
+        else:
+            log(application, VIEW_PERSONAL_DATA, user=request.user)
+        application.refresh_from_db()
+        context = {
+            "application": application,
+            "events": application.events.select_related("created_by"),
+            "public_events": public_events(application),
+            "form": form,
+            "index_url": reverse("disclosure_applications_admin:index"),
+        }
+        return TemplateResponse(request, "disclosure_applications/admin/handle.html", context)
+
+
+application_viewset = ApplicationViewSet("disclosure_applications_admin", url_prefix="applications")

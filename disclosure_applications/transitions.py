@@ -1,0 +1,90 @@
+"""What a handler may record at each step, and what it does to the status and the clock.
+
+Every step is an :class:`ApplicationEvent`; the due date is always recomputed from all of
+them (:mod:`.deadlines`). A reply that releases information (予以公开, 部分公开) waits
+in 答复审查中 for its 保密审查; it is never shown to the applicant before.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .choices import Outcome, Status
+from .deadlines import ClockRuleError
+from .models import Application, ApplicationEvent, load_calendar
+from .register import refresh_deadline
+
+Kind = ApplicationEvent.Kind
+
+#: The statuses from which each step may be recorded.
+ALLOWED_FROM: dict[str, frozenset[Status]] = {
+    Kind.CORRECTION_REQUESTED: frozenset({Status.RECEIVED}),
+    Kind.CORRECTED: frozenset({Status.CORRECTION}),
+    Kind.EXTENDED: frozenset({Status.RECEIVED, Status.CONSULTING}),
+    Kind.CONSULTATION_STARTED: frozenset({Status.RECEIVED, Status.EXTENDED}),
+    Kind.CONSULTATION_ENDED: frozenset({Status.CONSULTING}),
+    Kind.ANSWERED: frozenset({Status.RECEIVED, Status.EXTENDED}),
+    Kind.WITHDRAWN: frozenset({Status.RECEIVED, Status.CORRECTION, Status.CONSULTING, Status.EXTENDED}),
+    Kind.LAPSED: frozenset({Status.CORRECTION}),
+}
+
+
+class StepRefused(ValueError):
+    """A step the Regulation or the application's state does not allow; the message says why."""
+
+
+def _status_after(application: Application, kind: str, outcome: str) -> Status:
+    extended = application.events.filter(kind=Kind.EXTENDED).exists() or kind == Kind.EXTENDED
+    running = Status.EXTENDED if extended else Status.RECEIVED
+    return {
+        Kind.CORRECTION_REQUESTED: Status.CORRECTION,
+        Kind.CORRECTED: running,
+        Kind.EXTENDED: Status.EXTENDED if application.status != Status.CONSULTING else Status.CONSULTING,
+        Kind.CONSULTATION_STARTED: Status.CONSULTING,
+        Kind.CONSULTATION_ENDED: running,
+        Kind.WITHDRAWN: Status.WITHDRAWN,
+        Kind.LAPSED: Status.LAPSED,
+    }.get(kind) or (Status.REPLY_IN_REVIEW if Outcome(outcome).releases_information else Status.ANSWERED)
+
+
+@transaction.atomic
+def record(
+    application: Application,
+    kind: str,
+    date: datetime.date,
+    *,
+    days: int = 0,
+    note: str = "",
+    outcome: str = "",
+    user=None,
+) -> ApplicationEvent:
+    """Record one step; raises :class:`StepRefused` (nothing written) when it is not allowed."""
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if Status(application.status) not in ALLOWED_FROM[kind]:
+        raise StepRefused(
+            _("“%(step)s”不能在“%(status)s”状态下办理。")
+            % {"step": Kind(kind).label, "status": application.get_status_display()}
+        )
+    if kind == Kind.ANSWERED and not outcome:
+        raise StepRefused(_("答复须选择办理结果。"))
+    if date > timezone.localdate():
+        raise StepRefused(_("日期不能晚于今天。"))
+    event = ApplicationEvent.objects.create(
+        application=application, kind=kind, date=date, days=days, note=note, created_by=user
+    )
+    try:
+        refresh_deadline(application, load_calendar())
+    except ClockRuleError as error:
+        raise StepRefused(str(error)) from error
+    application.status = _status_after(application, kind, outcome)
+    if kind == Kind.ANSWERED:
+        application.outcome = outcome
+        application.answered_on = date if application.status == Status.ANSWERED else None
+    elif kind == Kind.LAPSED:
+        application.outcome, application.answered_on = Outcome.OTHER_1, date
+    application.save(update_fields=["status", "outcome", "answered_on", "due_on", "due_provisional"])
+    return event

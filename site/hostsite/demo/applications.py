@@ -1,0 +1,95 @@
+"""About 40 demo applications (依申请公开) over two years: every applicant type, every state
+and outcome of table 三, some overdue, a consultation, extensions and corrections.
+
+Deterministic (a fixed random seed) and built only when the demo bodies have none yet.
+Names are obviously invented (演示申请人); identity numbers carry a valid check digit.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+
+from django.utils import timezone
+
+from disclosure_applications import register, transitions
+from disclosure_applications.choices import ApplicantType, Channel, Delivery, IdType, Outcome
+from disclosure_applications.models import Application, ApplicationEvent, load_calendar
+from disclosure_pages.models import Organisation
+
+Kind = ApplicationEvent.Kind
+BODIES = ("city_office", "finance", "housing", "civil", "education")
+WANTED = (
+    "{year}年度本单位部门预算及“三公”经费预算说明",
+    "关于老旧小区改造项目（{year}年第二批）的立项批复文件",
+    "{year}年城乡低保资金发放情况汇总表",
+    "某路段拆迁安置补偿标准的文件及文号",
+    "{year}年义务教育学校招生划片方案",
+    "本单位{year}年行政处罚决定书目录",
+)
+# Steps after receipt, by plan; ("answered", outcome) replies on the day given (working days).
+PLANS: list[tuple[tuple[str, int, str], ...]] = [
+    ((Kind.ANSWERED, 8, outcome),) for outcome in Outcome.values if outcome != Outcome.OTHER_1
+] + [
+    ((Kind.CORRECTION_REQUESTED, 3, ""), (Kind.CORRECTED, 8, ""), (Kind.ANSWERED, 20, Outcome.DISCLOSED)),
+    ((Kind.CORRECTION_REQUESTED, 5, ""), (Kind.LAPSED, 25, "")),
+    ((Kind.CORRECTION_REQUESTED, 2, ""), (Kind.CORRECTED, 6, ""), (Kind.ANSWERED, 18, Outcome.UNABLE_3)),
+    ((Kind.EXTENDED, 15, "20"), (Kind.ANSWERED, 30, Outcome.PARTLY)),
+    ((Kind.CONSULTATION_STARTED, 4, ""), (Kind.CONSULTATION_ENDED, 15, ""), (Kind.ANSWERED, 22, Outcome.WITHHELD_4)),
+    ((Kind.WITHDRAWN, 6, ""),),
+    ((Kind.ANSWERED, 3, Outcome.DISCLOSED),),
+    ((Kind.ANSWERED, 12, Outcome.DECLINED_2),),
+]
+
+
+def _id_number(rng: random.Random) -> str:
+    digits = f"340802{rng.randint(1950, 2000)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(100, 999)}"
+    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    return digits + "10X98765432"[sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 11]
+
+
+def _credit_code(rng: random.Random) -> str:
+    return "9134080" + "".join(rng.choice("0123456789ABCDEFGHJKLMNPQRTUWXY") for _ in range(11))
+
+
+def build(orgs: dict[str, Organisation]) -> int:
+    """Create the demo applications unless the demo bodies already have some; returns how many."""
+    bodies = [orgs[key] for key in BODIES]
+    if Application.objects.filter(organisation__in=bodies).exists():
+        return 0
+    rng = random.Random(20250601)
+    calendar, today = load_calendar(), timezone.localdate()
+    types = list(ApplicantType)
+    # Ten still open (some overdue, some not yet due, one awaiting correction): 40 in all.
+    plans = [*PLANS, *[((Kind.ANSWERED, 5, Outcome.DISCLOSED),)] * 2, *[()] * 9, ((Kind.CORRECTION_REQUESTED, 2, ""),)]
+    made = 0
+    for number, plan in enumerate(plans):
+        received = calendar.next_working_day(
+            today - datetime.timedelta(days=rng.randint(10, 60) if len(plan) < 2 and number >= 30 else rng.randint(60, 700))
+        ).date
+        kind = types[number % len(types)]
+        person = kind is ApplicantType.NATURAL_PERSON
+        application = Application(
+            organisation=bodies[number % len(bodies)],
+            applicant_type=kind,
+            name=f"演示申请人{number + 1:02d}" if person else f"演示{kind.label}{number + 1:02d}",
+            id_type=IdType.ID_CARD if person else IdType.CREDIT_CODE,
+            id_number=_id_number(rng) if person else _credit_code(rng),
+            phone=f"0556-53{rng.randint(10000, 99999)}",
+            email=f"applicant{number + 1:02d}@example.cn",
+            description=rng.choice(WANTED).format(year=received.year - 1),
+            delivery=rng.choice(list(Delivery)),
+            channel=rng.choice(list(Channel)),
+        )
+        register.receive(application, received=received)
+        for step, after, value in plan:
+            day = calendar.add(received, after).date
+            if day > today:
+                break
+            note = {Kind.CORRECTION_REQUESTED: "请补充所需信息的文号或形成时间。", Kind.EXTENDED: "经本机关政府信息公开工作机构负责人同意，延长答复期限。"}.get(step, "")  # noqa: E501
+            transitions.record(
+                application, step, day, days=int(value) if step == Kind.EXTENDED else 0, note=note,
+                outcome=value if step == Kind.ANSWERED else "",
+            )  # fmt: skip
+        made += 1
+    return made

@@ -1,0 +1,116 @@
+"""The register in the admin: each body's handlers see only its applications, names are
+masked in the list and the export, every opening of personal data is logged."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import ModelLogEntry
+from wagtail.search.index import get_indexed_models
+
+from disclosure_applications.models import Application, OfficeHandler
+from tests import factories
+
+from .conftest import ID_NUMBER, form_data, letter
+
+HANDLERS = "信息公开申请办理人"
+
+
+def make_application(office, name: str = "张三") -> Application:
+    return letter(office, datetime.date(2025, 9, 26), name=name)
+
+
+@pytest.fixture
+def bodies(db):
+    return factories.organisation(), factories.organisation(name="安庆市财政局", code="00311092X")
+
+
+@pytest.fixture
+def handler(bodies, django_user_model):
+    user = django_user_model.objects.create_user("handler", "h@example.gov.cn", "pw")
+    user.groups.add(Group.objects.get(name=HANDLERS))
+    OfficeHandler.objects.create(user=user, organisation=bodies[0])
+    return user
+
+
+def test_the_list_shows_only_the_handlers_bodies_with_masked_names(client, handler, bodies) -> None:
+    mine, theirs = make_application(bodies[0], "张三丰"), make_application(bodies[1], "李四")
+    client.force_login(handler)
+    html = client.get("/admin/applications/").content.decode()
+    assert mine.number in html and theirs.number not in html
+    assert "张**" in html and "张三丰" not in html and ID_NUMBER not in html
+
+
+@pytest.mark.parametrize("view", ["handle", "edit", "delete", "history", "usage"])
+def test_another_bodys_application_is_not_found(client, handler, bodies, view) -> None:
+    mine, theirs = make_application(bodies[0]), make_application(bodies[1])
+    client.force_login(handler)
+    assert client.get(f"/admin/applications/{view}/{theirs.pk}/").status_code in (403, 404)
+    if view in ("handle", "edit", "history"):
+        assert client.get(f"/admin/applications/{view}/{mine.pk}/").status_code == 200
+
+
+def test_opening_an_application_logs_the_view_of_personal_data(client, handler, bodies) -> None:
+    mine = make_application(bodies[0])
+    client.force_login(handler)
+    html = client.get(f"/admin/applications/handle/{mine.pk}/").content.decode()
+    assert "张三" in html and ID_NUMBER in html
+    entries = ModelLogEntry.objects.filter(action="disclosure_applications.view_personal_data", object_id=str(mine.pk))
+    assert entries.count() == 1 and entries.get().user == handler
+
+
+def test_the_export_masks_names(client, handler, bodies) -> None:
+    make_application(bodies[0], "张三丰")
+    client.force_login(handler)
+    response = client.get("/admin/applications/?export=csv")
+    csv = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert "张**" in csv and "张三丰" not in csv and "0556-5347099" not in csv
+
+
+def test_filters_overdue_and_due_soon(client, handler, bodies) -> None:
+    old = make_application(bodies[0])
+    client.force_login(handler)
+    overdue = client.get("/admin/applications/", {"deadline": "overdue"}).content.decode()
+    assert old.number in overdue  # due 2025年10月30日, long past
+    assert old.number not in client.get("/admin/applications/", {"deadline": "soon"}).content.decode()
+
+
+def test_a_handler_registers_a_letter_and_records_a_step(client, handler, bodies) -> None:
+    client.force_login(handler)
+    data = form_data(bodies[0], channel="letter", received_on="2025-09-26")
+    response = client.post("/admin/applications/new/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    application = Application.objects.get()
+    assert application.channel == "letter" and application.due_on == datetime.date(2025, 10, 30)
+    response = client.post(
+        f"/admin/applications/handle/{application.pk}/",
+        {"kind": "correction_requested", "date": "2025-09-29", "note": "请写明文件名称。"},
+    )
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == "correction"
+    refused = client.post(
+        f"/admin/applications/handle/{application.pk}/", {"kind": "correction_requested", "date": "2025-09-30", "note": "x"}
+    )
+    assert refused.status_code == 200 and "不能在" in refused.content.decode()
+
+
+def test_a_handler_cannot_register_for_another_body(client, handler, bodies) -> None:
+    client.force_login(handler)
+    response = client.post("/admin/applications/new/", form_data(bodies[1], channel="letter", received_on="2025-09-26"))
+    assert response.status_code == 200 and not Application.objects.exists()
+
+
+def test_the_dashboard_counts_overdue_work_and_warns_of_a_provisional_year(client, handler, bodies) -> None:
+    make_application(bodies[0])  # due 2025年10月30日: overdue
+    late = make_application(bodies[0])
+    Application.objects.filter(pk=late.pk).update(due_provisional=True)
+    client.force_login(handler)
+    html = client.get("/admin/").content.decode()
+    assert "2 件已超期" in html and "暂定日期" in html
+
+
+def test_applications_are_never_in_a_search_index() -> None:
+    assert not any(model._meta.app_label == "disclosure_applications" for model in get_indexed_models())
