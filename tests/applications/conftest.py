@@ -53,3 +53,9 @@ def letter(office, received: datetime.date | None = None, *, channel: str = "let
     application = Application(**data, organisation=office, channel=channel)
     application.query_code = register.receive(application, received=received)
     return application
+
+
+@pytest.fixture
+def django_settings(settings):
+    """pytest-django's ``settings`` under a name that does not shadow hypothesis's ``settings``."""
+    return settings

@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from disclosure_applications import register
 from disclosure_applications.models import Application
@@ -101,8 +103,8 @@ def test_online_applications_confirmed_on_a_non_working_day_count_from_the_next(
     assert register.received_on("letter", at, calendar) == datetime.date(2025, 10, 3)  # the handler's date
 
 
-def test_too_many_submissions_from_one_client_are_refused_and_kept(client, office, settings) -> None:
-    settings.DISCLOSURE_APPLICATION_RATE = (2, 600)
+def test_too_many_submissions_from_one_client_are_refused_and_kept(client, office, django_settings) -> None:
+    django_settings.DISCLOSURE_APPLICATION_RATE = (2, 600)
     assert submit(client, office).status_code == 302
     assert submit(client, office).status_code == 302
     refused = submit(client, office, name="李四")
@@ -148,3 +150,17 @@ def test_the_query_code_never_travels_in_an_address(client, received) -> None:
     # A code put in the address by hand is not acted on: the answer is the blank form.
     by_address = client.get(TRACK, {"number": application.number, "code": code})
     assert by_address.status_code == 200 and "application-status" not in by_address.content.decode()
+
+
+FORM_FIELDS = ["applicant_type", "name", "id_type", "id_number", "phone", "email", "address", "postcode",
+               "organisation", "description", "delivery", "csrfmiddlewaretoken", "x"]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(fields=st.dictionaries(st.sampled_from(FORM_FIELDS), st.text(max_size=120), max_size=13))
+def test_no_form_post_makes_a_500_or_loses_what_was_typed(client, office, django_settings, fields) -> None:
+    django_settings.DISCLOSURE_APPLICATION_RATE = (10_000, 600)
+    response = client.post(APPLY, fields)
+    assert response.status_code in (302, 400)
+    if response.status_code == 400 and fields.get("name", "").strip() and "\x00" not in fields["name"]:
+        assert response.context["form"]["name"].value() == fields["name"]
