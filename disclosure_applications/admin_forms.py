@@ -4,15 +4,12 @@ and recording a step (补正, extension, consultation, reply...)."""
 from __future__ import annotations
 
 from django import forms
-from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from disclosure_pages.taxonomy.models import Organisation
-
 from .choices import Channel, Outcome
 from .forms import ApplicationForm
-from .models import Application, ApplicationEvent, OfficeHandler
+from .models import Application, ApplicationEvent
 
 Kind = ApplicationEvent.Kind
 
@@ -73,10 +70,3 @@ class StepForm(forms.Form):
         if kind in (Kind.CORRECTION_REQUESTED, Kind.EXTENDED) and not data.get("note", "").strip():
             self.add_error("note", _("请写明告知申请人的内容。"))
         return data
-
-
-def bodies_of(user) -> QuerySet[Organisation]:
-    """The bodies whose applications ``user`` handles (every body for a superuser)."""
-    if user.is_superuser:
-        return Organisation.objects.all()
-    return Organisation.objects.filter(pk__in=OfficeHandler.objects.filter(user=user).values("organisation"))

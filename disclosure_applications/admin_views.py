@@ -20,9 +20,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
 from . import register, transitions
-from .admin_forms import ContactForm, RegisterApplicationForm, StepForm, bodies_of
+from .admin_forms import ContactForm, RegisterApplicationForm, StepForm
 from .choices import CLOSED, ApplicantType, Channel, Status
-from .models import Application, applications_for, load_calendar
+from .models import Application, applications_for, bodies_of, load_calendar
 from .public import public_events
 
 VIEW_PERSONAL_DATA = "disclosure_applications.view_personal_data"

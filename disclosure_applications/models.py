@@ -15,6 +15,7 @@ from .choices import ApplicantType, Channel, Delivery, IdType, Outcome, Status
 from .deadlines import Clock, ClockEvent, Deadline, deadline
 from .workdays import Calendar
 
+CLOCK_KINDS = frozenset(kind.value for kind in Clock)
 #: Safe types for an identity document: images and PDF, never anything a browser runs.
 ID_DOCUMENT_EXTENSIONS = ("pdf", "jpg", "jpeg", "png")
 
@@ -88,7 +89,7 @@ class Application(models.Model):
         return [
             ClockEvent(Clock(event.kind), event.date, event.days)
             for event in self.events.all()
-            if event.kind in Clock._value2member_map_
+            if event.kind in CLOCK_KINDS
         ]
 
     def compute_deadline(self, calendar: Calendar | None = None, *, strict: bool = True) -> Deadline:
@@ -175,14 +176,20 @@ class OfficeHandler(models.Model):
         return f"{self.user} · {self.organisation}"
 
 
-def applications_for(user) -> models.QuerySet[Application]:
-    """The applications a person may see: their bodies' (every body's for a superuser)."""
+def bodies_of(user) -> models.QuerySet[Organisation]:
+    """The bodies whose applications a person handles (every body for a superuser)."""
     if not user.is_authenticated or not user.is_active:
-        return Application.objects.none()
+        return Organisation.objects.none()
     if user.is_superuser:
+        return Organisation.objects.all()
+    return Organisation.objects.filter(pk__in=OfficeHandler.objects.filter(user=user).values("organisation"))
+
+
+def applications_for(user) -> models.QuerySet[Application]:
+    """The applications a person may see: those of the bodies they handle."""
+    if user.is_superuser and user.is_active:
         return Application.objects.all()
-    bodies = OfficeHandler.objects.filter(user=user).values("organisation")
-    return Application.objects.filter(organisation__in=bodies)
+    return Application.objects.filter(organisation__in=bodies_of(user))
 
 
 def load_calendar() -> Calendar:

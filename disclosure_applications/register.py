@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .choices import Channel
+from .deadlines import Deadline
 from .models import Application, ApplicationEvent, load_calendar
 from .workdays import Calendar
 
@@ -37,11 +38,12 @@ def received_on(channel: str, confirmed: datetime.datetime, calendar: Calendar) 
     return calendar.next_working_day(day).date if channel == Channel.ONLINE else day
 
 
-def refresh_deadline(application: Application, calendar: Calendar | None = None, *, strict: bool = True) -> None:
+def refresh_deadline(application: Application, calendar: Calendar | None = None, *, strict: bool = True) -> Deadline:
     """Recompute the due date from the events (after an event, or a calendar change: not strict)."""
     computed = application.compute_deadline(calendar, strict=strict)
     application.due_on = computed.due
     application.due_provisional = computed.provisional
+    return computed
 
 
 @transaction.atomic

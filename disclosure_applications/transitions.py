@@ -37,8 +37,7 @@ class StepRefused(ValueError):
     """A step the Regulation or the application's state does not allow; the message says why."""
 
 
-def _status_after(application: Application, kind: str, outcome: str) -> Status:
-    extended = application.events.filter(kind=Kind.EXTENDED).exists() or kind == Kind.EXTENDED
+def _status_after(application: Application, kind: str, outcome: str, extended: bool) -> Status:
     running = Status.EXTENDED if extended else Status.RECEIVED
     return {
         Kind.CORRECTION_REQUESTED: Status.CORRECTION,
@@ -77,10 +76,10 @@ def record(
         application=application, kind=kind, date=date, days=days, note=note, created_by=user
     )
     try:
-        refresh_deadline(application, load_calendar())
+        computed = refresh_deadline(application, load_calendar())
     except ClockRuleError as error:
         raise StepRefused(str(error)) from error
-    application.status = _status_after(application, kind, outcome)
+    application.status = _status_after(application, kind, outcome, extended=computed.extended_days > 0)
     if kind == Kind.ANSWERED:
         application.outcome = outcome
         application.answered_on = date if application.status == Status.ANSWERED else None
