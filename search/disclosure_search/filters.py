@@ -7,6 +7,7 @@ to base pages of every disclosure type: filters that only some page types have a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import django_filters
@@ -59,32 +60,27 @@ class EntryTermFilter(TermFilter):
         return qs.filter(pk__in=CatalogEntryPage.objects.filter(filed_under(self.field_name, value)).values("pk"))
 
 
+def _any_type_where(field_of: Callable[[type], str | None], lookup: str, value: Any) -> Q:
+    """Pages of any disclosure type whose own field (``field_of(model)``) matches ``value``."""
+    condition = Q(pk__in=[])
+    for model in disclosure_models():
+        if name := field_of(model):
+            condition |= Q(pk__in=model.objects.filter(**{name + lookup: value}).values("pk"))
+    return condition
+
+
 class PublisherFilter(OrganFilter):
     """Pages published by the organ, whichever organisation field their type has."""
 
     def filter(self, qs: QuerySet, value: Any) -> QuerySet:
-        if value is None:
-            return qs
-        condition = Q(pk__in=[])
-        for model in disclosure_models():
-            name = organisation_field(model)
-            if name:
-                condition |= Q(pk__in=model.objects.filter(**{name: value}).values("pk"))
-        return qs.filter(condition)
+        return qs if value is None else qs.filter(_any_type_where(organisation_field, "", value))
 
 
 class PublishedInFilter(YearFilter):
     """Pages whose 发布日期 falls in the year (types without one never match)."""
 
     def filter(self, qs: QuerySet, value: Any) -> QuerySet:
-        if value is None:
-            return qs
-        condition = Q(pk__in=[])
-        for model in disclosure_models():
-            name = date_field(model)
-            if name:
-                condition |= Q(pk__in=model.objects.filter(**{f"{name}__year": value}).values("pk"))
-        return qs.filter(condition)
+        return qs if value is None else qs.filter(_any_type_where(date_field, "__year", value))
 
 
 class PageTypeFilter(django_filters.Filter):
