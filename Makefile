@@ -21,8 +21,8 @@ install: $(STAMP)
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py ensure_admin --role-users --role-user "handler=信息公开申请办理人"
 	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py ensure_admin --role-users
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # --dist loadfile: a module's tests run in one process, so its module fixtures are built once.

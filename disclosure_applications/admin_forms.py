@@ -7,9 +7,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Channel, Outcome
+from .choices import Channel
 from .forms import ApplicationForm
 from .models import Application, ApplicationEvent
+from .transitions import ALLOWED_FROM
 
 Kind = ApplicationEvent.Kind
 
@@ -19,7 +20,9 @@ class RegisterApplicationForm(ApplicationForm):
 
     channel = forms.ChoiceField(label=_("申请渠道"), choices=[c for c in Channel.choices if c[0] != Channel.ONLINE])
     received_on = forms.DateField(
-        label=_("收到申请之日"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), help_text=_("信函以签收之日为准。")
+        label=_("收到申请之日"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("信函以签收之日为准。"),
     )
 
     class Meta(ApplicationForm.Meta):
@@ -46,12 +49,15 @@ class ContactForm(forms.ModelForm):
 
 
 class StepForm(forms.Form):
-    kind = forms.ChoiceField(label=_("办理事项"), choices=[c for c in Kind.choices if c[0] != Kind.RECEIVED])
+    kind = forms.ChoiceField(label=_("办理事项"), choices=[c for c in Kind.choices if c[0] in ALLOWED_FROM])
     date = forms.DateField(label=_("日期"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     days = forms.IntegerField(
-        label=_("延长的工作日数"), required=False, min_value=1, max_value=20, help_text=_("仅延期答复时填写，最多20个工作日。")
+        label=_("延长的工作日数"),
+        required=False,
+        min_value=1,
+        max_value=20,
+        help_text=_("仅延期答复时填写，最多20个工作日。"),
     )
-    outcome = forms.ChoiceField(label=_("办理结果"), required=False, choices=[("", "—"), *Outcome.choices])
     note = forms.CharField(
         label=_("说明"),
         required=False,
@@ -65,8 +71,6 @@ class StepForm(forms.Form):
         kind = data.get("kind")
         if kind == Kind.EXTENDED and not data.get("days"):
             self.add_error("days", _("请填写延长的工作日数。"))
-        if kind == Kind.ANSWERED and not data.get("outcome"):
-            self.add_error("outcome", _("答复须选择办理结果。"))
         if kind in (Kind.CORRECTION_REQUESTED, Kind.EXTENDED) and not data.get("note", "").strip():
             self.add_error("note", _("请写明告知申请人的内容。"))
         return data

@@ -19,10 +19,10 @@ from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
-from . import register, transitions
+from . import register, reply_views, transitions
 from .admin_forms import ContactForm, RegisterApplicationForm, StepForm
 from .choices import CLOSED, ApplicantType, Channel, Status
-from .models import Application, applications_for, bodies_of, load_calendar
+from .models import Application, Reply, applications_for, bodies_of, load_calendar
 from .public import public_events
 
 VIEW_PERSONAL_DATA = "disclosure_applications.view_personal_data"
@@ -141,7 +141,14 @@ class ApplicationViewSet(ModelViewSet):
         return ContactForm if for_update else RegisterApplicationForm
 
     def get_urlpatterns(self):
-        return [*super().get_urlpatterns(), path("handle/<int:pk>/", self.handle_view, name="handle")]
+        return [
+            *super().get_urlpatterns(),
+            path("handle/<int:pk>/", self.handle_view, name="handle"),
+            path("reply/<int:pk>/", reply_views.write, name="reply"),
+            path("replies/", reply_views.review_list, name="review_list"),
+            path("replies/<int:pk>/review/", reply_views.review, name="review"),
+            path("replies/document/<int:pk>/", reply_views.document, name="reply_document"),
+        ]
 
     def handle_view(self, request, pk: int):
         """An application with its personal data and steps; each opening is in the audit log."""
@@ -153,9 +160,13 @@ class ApplicationViewSet(ModelViewSet):
             data = form.cleaned_data
             try:
                 transitions.record(
-                    application, data["kind"], data["date"], days=data["days"] or 0, note=data["note"],
-                    outcome=data["outcome"], user=request.user,
-                )  # fmt: skip
+                    application,
+                    data["kind"],
+                    data["date"],
+                    days=data["days"] or 0,
+                    note=data["note"],
+                    user=request.user,
+                )
             except transitions.StepRefused as refusal:
                 form.add_error(None, str(refusal))
             else:
@@ -168,6 +179,7 @@ class ApplicationViewSet(ModelViewSet):
             "application": application,
             "events": application.events.select_related("created_by"),
             "public_events": public_events(application),
+            "reply": Reply.objects.filter(application=application).prefetch_related("documents").first(),
             "form": form,
             "index_url": reverse("disclosure_applications_admin:index"),
         }

@@ -73,5 +73,12 @@ def status(request: HttpRequest, number: str) -> JsonResponse:
         return JsonResponse({"detail": _("查询过于频繁，请稍后再试。")}, status=429)
     application = register.find(number, request.GET.get("code", "")[:40])
     if application is None:
-        return JsonResponse({"detail": _("受理编号或查询码不正确。")}, status=404, json_dumps_params={"ensure_ascii": False})
-    return JsonResponse(status_data(application), json_dumps_params={"ensure_ascii": False})
+        return JsonResponse(
+            {"detail": _("受理编号或查询码不正确。")}, status=404, json_dumps_params={"ensure_ascii": False}
+        )
+    data = status_data(application)
+    for document in (data["reply"] or {}).get("documents", []):
+        document["url"] = request.build_absolute_uri(document["url"])
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -13,7 +13,11 @@ from disclosure_pages.taxonomy.models import Organisation
 
 from .choices import ApplicantType, Channel, Delivery, IdType, Outcome, Status
 from .deadlines import Clock, ClockEvent, Deadline, deadline
+from .replies import Reply, ReplyDocument, ReplyReview
 from .workdays import Calendar
+
+__all__ = ["Application", "ApplicationEvent", "CalendarDay", "OfficeHandler", "Reply", "ReplyDocument", "ReplyReview",
+           "ScheduleYear"]  # fmt: skip
 
 CLOCK_KINDS = frozenset(kind.value for kind in Clock)
 #: Safe types for an identity document: images and PDF, never anything a browser runs.
@@ -42,9 +46,7 @@ class Application(models.Model):
     email = models.EmailField(_("电子邮箱"), blank=True)
     address = models.CharField(_("通信地址"), max_length=200, blank=True)
     postcode = models.CharField(_("邮政编码"), max_length=6, blank=True)
-    description = models.TextField(
-        _("所需政府信息的名称、文号或特征性描述"), max_length=5000
-    )
+    description = models.TextField(_("所需政府信息的名称、文号或特征性描述"), max_length=5000)
     delivery = models.CharField(_("获取信息的方式"), max_length=10, choices=Delivery.choices)
     channel = models.CharField(_("申请渠道"), max_length=10, choices=Channel.choices, default=Channel.ONLINE)
     submitted_at = models.DateTimeField(_("提交时间"), default=timezone.now)
@@ -106,6 +108,8 @@ class ApplicationEvent(models.Model):
         EXTENDED = Clock.EXTENDED.value, _("延期答复")
         CONSULTATION_STARTED = Clock.CONSULTATION_STARTED.value, _("征求第三方或其他机关意见")
         CONSULTATION_ENDED = Clock.CONSULTATION_ENDED.value, _("征求意见结束")
+        REPLY_SUBMITTED = "reply_submitted", _("答复送审")
+        REPLY_RETURNED = "reply_returned", _("答复退回修改")
         ANSWERED = "answered", _("答复")
         WITHDRAWN = "withdrawn", _("申请人撤回")
         LAPSED = "lapsed", _("逾期未补正")

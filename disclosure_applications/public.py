@@ -1,10 +1,13 @@
-"""What an applicant (and the API) may see of an application: no personal data but a masked name."""
+"""What an applicant (and the API) may see of an application: no personal data but a masked name,
+and the reply only once released (:mod:`.release`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from .downloads import signed_url
 from .models import Application, ApplicationEvent
+from .release import released_reply
 
 #: Steps the applicant is told about; internal notes never leave the office.
 PUBLIC_KINDS = {
@@ -25,6 +28,22 @@ NOTICE_KINDS = {ApplicationEvent.Kind.CORRECTION_REQUESTED, ApplicationEvent.Kin
 
 def public_events(application: Application) -> list[ApplicationEvent]:
     return [event for event in application.events.all() if event.kind in PUBLIC_KINDS]
+
+
+def reply_data(application: Application) -> dict[str, Any] | None:
+    """The released reply with its download links, or None."""
+    reply = released_reply(application)
+    if reply is None:
+        return None
+    return {
+        "outcome": reply.outcome,
+        "outcome_label": str(reply.get_outcome_display()),
+        "notice": reply.notice,
+        "released": reply.released_on.isoformat(),
+        "documents": [
+            {"title": doc.title, "size": doc.size, "url": signed_url(application, doc)} for doc in reply.documents.all()
+        ],
+    }
 
 
 def status_data(application: Application) -> dict[str, Any]:
@@ -48,4 +67,5 @@ def status_data(application: Application) -> dict[str, Any]:
             }
             for event in public_events(application)
         ],
+        "reply": reply_data(application),
     }

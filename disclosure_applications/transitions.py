@@ -1,8 +1,8 @@
 """What a handler may record at each step, and what it does to the status and the clock.
 
 Every step is an :class:`ApplicationEvent`; the due date is always recomputed from all of
-them (:mod:`.deadlines`). A reply that releases information (予以公开, 部分公开) waits
-in 答复审查中 for its 保密审查; it is never shown to the applicant before.
+them (:mod:`.deadlines`). The reply is not a step recorded here: it is written, reviewed
+and released in :mod:`.release`, which records 答复 when its 保密审查 approves it.
 """
 
 from __future__ import annotations
@@ -27,8 +27,9 @@ ALLOWED_FROM: dict[str, frozenset[Status]] = {
     Kind.EXTENDED: frozenset({Status.RECEIVED, Status.CONSULTING}),
     Kind.CONSULTATION_STARTED: frozenset({Status.RECEIVED, Status.EXTENDED}),
     Kind.CONSULTATION_ENDED: frozenset({Status.CONSULTING}),
-    Kind.ANSWERED: frozenset({Status.RECEIVED, Status.EXTENDED}),
-    Kind.WITHDRAWN: frozenset({Status.RECEIVED, Status.CORRECTION, Status.CONSULTING, Status.EXTENDED}),
+    Kind.WITHDRAWN: frozenset(
+        {Status.RECEIVED, Status.CORRECTION, Status.CONSULTING, Status.EXTENDED, Status.REPLY_IN_REVIEW}
+    ),
     Kind.LAPSED: frozenset({Status.CORRECTION}),
 }
 
@@ -37,7 +38,7 @@ class StepRefused(ValueError):
     """A step the Regulation or the application's state does not allow; the message says why."""
 
 
-def _status_after(application: Application, kind: str, outcome: str, extended: bool) -> Status:
+def _status_after(application: Application, kind: str, extended: bool) -> Status:
     running = Status.EXTENDED if extended else Status.RECEIVED
     return {
         Kind.CORRECTION_REQUESTED: Status.CORRECTION,
@@ -47,7 +48,7 @@ def _status_after(application: Application, kind: str, outcome: str, extended: b
         Kind.CONSULTATION_ENDED: running,
         Kind.WITHDRAWN: Status.WITHDRAWN,
         Kind.LAPSED: Status.LAPSED,
-    }.get(kind) or (Status.REPLY_IN_REVIEW if Outcome(outcome).releases_information else Status.ANSWERED)
+    }[kind]
 
 
 @transaction.atomic
@@ -58,18 +59,17 @@ def record(
     *,
     days: int = 0,
     note: str = "",
-    outcome: str = "",
     user=None,
 ) -> ApplicationEvent:
     """Record one step; raises :class:`StepRefused` (nothing written) when it is not allowed."""
     application = Application.objects.select_for_update().get(pk=application.pk)
+    if kind not in ALLOWED_FROM:
+        raise StepRefused(_("答复须撰写后送审，经保密审查通过才发出。"))
     if Status(application.status) not in ALLOWED_FROM[kind]:
         raise StepRefused(
             _("“%(step)s”不能在“%(status)s”状态下办理。")
             % {"step": Kind(kind).label, "status": application.get_status_display()}
         )
-    if kind == Kind.ANSWERED and not outcome:
-        raise StepRefused(_("答复须选择办理结果。"))
     if date > timezone.localdate():
         raise StepRefused(_("日期不能晚于今天。"))
     event = ApplicationEvent.objects.create(
@@ -79,11 +79,8 @@ def record(
         computed = refresh_deadline(application, load_calendar())
     except ClockRuleError as error:
         raise StepRefused(str(error)) from error
-    application.status = _status_after(application, kind, outcome, extended=computed.extended_days > 0)
-    if kind == Kind.ANSWERED:
-        application.outcome = outcome
-        application.answered_on = date if application.status == Status.ANSWERED else None
-    elif kind == Kind.LAPSED:
+    application.status = _status_after(application, kind, extended=computed.extended_days > 0)
+    if kind == Kind.LAPSED:
         application.outcome, application.answered_on = Outcome.OTHER_1, date
     application.save(update_fields=["status", "outcome", "answered_on", "due_on", "due_provisional"])
     return event

@@ -15,6 +15,7 @@ urlpatterns = [
     path("applications/receipt/", views.receipt, name="receipt"),
     path("applications/track/", views.track, name="track"),
     path("applications/statistics/", views.statistics, name="statistics"),
+    path("applications/reply/<str:token>/", views.reply_document, name="reply_document"),
 ]
 
 api_patterns = (

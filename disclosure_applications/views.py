@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -16,8 +16,11 @@ from disclosure_pages.portal.lookup import portal_for_request
 
 from . import register
 from .charts import bars
+from .downloads import file_response, unsign
 from .forms import ApplicationForm, StatisticsForm
-from .public import public_events
+from .models import Application
+from .public import public_events, reply_data
+from .release import released_document
 from .statistics import summary
 from .throttle import allow
 
@@ -75,8 +78,21 @@ def track(request: HttpRequest) -> HttpResponse:
     if application is None:
         context["error"] = _("受理编号或查询码不正确。")
         return _render(request, "track.html", context, status=404 if number and code else 400)
-    context |= {"application": application, "events": public_events(application)}
-    return _render(request, "status.html", context)
+    context |= {"application": application, "events": public_events(application), "reply": reply_data(application)}
+    response = _render(request, "status.html", context)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+def reply_document(request: HttpRequest, token: str):
+    """A document of a released reply, through a signed link from the status page."""
+    ids = unsign(token)
+    application = Application.objects.filter(pk=ids[0]).first() if ids else None
+    document = released_document(application, ids[1]) if application else None
+    if document is None:
+        raise Http404
+    return file_response(document)
 
 
 @require_GET

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -15,6 +16,8 @@ from . import report_fill
 from .admin_views import VIEW_PERSONAL_DATA, application_viewset
 from .models import CalendarDay, OfficeHandler, ScheduleYear
 from .panels import WorkListPanel
+from .release import RELEASED_ACTION, RETURNED_ACTION
+from .reply_views import REVIEW_PERMISSION
 
 
 @hooks.register("register_admin_viewset")
@@ -24,7 +27,11 @@ def register_applications():
 
 @hooks.register("register_admin_urls")
 def register_fill_url():
-    return [path("applications/fill-table3/<int:page_id>/", report_fill.fill_view, name="disclosure_applications_fill_table3")]
+    return [
+        path(
+            "applications/fill-table3/<int:page_id>/", report_fill.fill_view, name="disclosure_applications_fill_table3"
+        )
+    ]
 
 
 @hooks.register("register_page_header_buttons")
@@ -46,6 +53,20 @@ def add_work_list(request, panels) -> None:
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
     actions.register_action(VIEW_PERSONAL_DATA, _("查看申请人信息"), _("查看了申请人信息"))
+    actions.register_action(RELEASED_ACTION, _("答复审查通过并发出"), _("答复经保密审查通过并发出"))
+    actions.register_action(RETURNED_ACTION, _("答复退回修改"), _("答复经保密审查退回修改"))
+
+
+class ReplyReviewMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return request.user.has_perm(REVIEW_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_review_menu_item():
+    return ReplyReviewMenuItem(
+        _("答复审查"), reverse("disclosure_applications_admin:review_list"), icon_name="tick", order=260
+    )
 
 
 class CalendarDayViewSet(SnippetViewSet):

@@ -39,18 +39,39 @@ class ImmutableRecord(PermissionDenied):
     """Review records are never edited or deleted, only superseded by newer ones."""
 
 
-class ConfidentialityReviewQuerySet(models.QuerySet):
+class ImmutableQuerySet(models.QuerySet):
+    """Review records (of pages and of replies to applications) are written once."""
+
     def update(self, **kwargs):
         raise ImmutableRecord(_("保密审查记录不可修改。"))
 
     def delete(self):
         raise ImmutableRecord(_("保密审查记录不可删除。"))
 
+
+class ImmutableModel(models.Model):
+    """A row that is created and never changed or deleted, one by one or in bulk."""
+
+    objects = ImmutableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None or not self._state.adding:
+            raise ImmutableRecord(_("保密审查记录不可修改。"))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableRecord(_("保密审查记录不可删除。"))
+
+
+class ConfidentialityReviewQuerySet(ImmutableQuerySet):
     def approvals(self):
         return self.filter(outcome=Outcome.APPROVED, decision=DisclosureMode.PROACTIVE)
 
 
-class ConfidentialityReview(models.Model):
+class ConfidentialityReview(ImmutableModel):
     """One reviewer's decision on one revision, identified by the fingerprint of its content.
 
     A page (or an alias of it) may be live only with content whose latest review is an
@@ -94,14 +115,6 @@ class ConfidentialityReview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.page_title} · {self.get_outcome_display()} · {self.reviewer_name}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None or not self._state.adding:
-            raise ImmutableRecord(_("保密审查记录不可修改。"))
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ImmutableRecord(_("保密审查记录不可删除。"))
 
     @property
     def allows_publication(self) -> bool:

@@ -10,13 +10,12 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from disclosure_applications import transitions
 from disclosure_applications.choices import Outcome
-from disclosure_applications.models import ApplicationEvent, CalendarDay, ScheduleYear
+from disclosure_applications.models import CalendarDay, ScheduleYear
 from disclosure_applications.retention import ERASED_NAME
 from tests import factories
 
-from .conftest import letter
+from .conftest import answer, letter
 
 pytestmark = pytest.mark.django_db
 
@@ -55,8 +54,8 @@ def test_personal_data_is_erased_after_the_retention_period_and_the_statistics_r
     days = datetime.timedelta
     old, recent, still_open = application(today - days(800)), application(today - days(40)), \
         application(today - days(800))  # fmt: skip
-    transitions.record(old, ApplicationEvent.Kind.ANSWERED, today - days(790), outcome=Outcome.WITHHELD_1)
-    transitions.record(recent, ApplicationEvent.Kind.ANSWERED, today - days(20), outcome=Outcome.UNABLE_1)
+    answer(old, Outcome.WITHHELD_1, today - days(790))
+    answer(recent, Outcome.UNABLE_1, today - days(20))
     assert run("erase_applicant_data", "--dry-run") == ["1 applications would be erased."]
     assert run("erase_applicant_data") == ["Erased the personal data of 1 applications."]
     old.refresh_from_db()

@@ -7,15 +7,13 @@ import datetime
 import pytest
 from django.contrib.auth.models import Permission
 
-from disclosure_applications import transitions
 from disclosure_applications.choices import Outcome
-from disclosure_applications.models import ApplicationEvent
 from disclosure_applications.report_fill import table3_for_report
 from disclosure_pages.annual_report.format import FORMAT_2019, FORMAT_2021, table3_cell
 from disclosure_pages.models import AnnualReportIndexPage, AnnualReportPage
 from tests import factories
 
-from .conftest import letter
+from .conftest import answer, letter
 
 
 @pytest.fixture
@@ -33,7 +31,7 @@ def portal_with_reports(db):
 
 def answered_2025(office, outcome) -> None:
     application = letter(office, datetime.date(2025, 3, 3))
-    transitions.record(application, ApplicationEvent.Kind.ANSWERED, datetime.date(2025, 3, 10), outcome=outcome)
+    answer(application, outcome, datetime.date(2025, 3, 10))
 
 
 def test_the_button_shows_the_figures_and_posting_makes_a_draft(admin_client, report, office) -> None:

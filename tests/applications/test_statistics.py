@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 
-from disclosure_applications import transitions
+from disclosure_applications import release, transitions
 from disclosure_applications.choices import ApplicantType, Outcome
 from disclosure_applications.models import Application, ApplicationEvent
 from disclosure_applications.statistics import table3
@@ -15,7 +15,7 @@ from disclosure_pages.annual_report.format import FORMAT_2021, TABLE3_COLUMNS, t
 from disclosure_pages.annual_report.validation import validate_statistics
 from tests import factories
 
-from .conftest import letter
+from .conftest import answer, letter, person, upload
 
 Kind = ApplicationEvent.Kind
 D = datetime.date
@@ -28,7 +28,7 @@ def received(office, applicant_type: ApplicantType, day: datetime.date) -> Appli
 
 def answered(office, applicant_type, day, outcome, on) -> Application:
     application = received(office, applicant_type, day)
-    transitions.record(application, Kind.ANSWERED, on, outcome=outcome)
+    answer(application, outcome, on)
     return application
 
 
@@ -40,20 +40,17 @@ def register_2025(office, db):
     def count(row: str, column: str) -> None:
         hand[table3_cell(row, column)] = hand.get(table3_cell(row, column), 0) + 1
 
-    # Every result row once, by a natural person, received and answered in 2025 (released
-    # replies as if their review were done: the answer date is set after the review).
+    # Every result row once, by a natural person, received and answered in 2025.
     for outcome in Outcome:
         if outcome is Outcome.OTHER_1:
             continue
-        application = answered(office, T.NATURAL_PERSON, D(2025, 3, 3), outcome, D(2025, 3, 20))
-        if outcome.releases_information:
-            Application.objects.filter(pk=application.pk).update(status="answered", answered_on=D(2025, 3, 21))
+        answered(office, T.NATURAL_PERSON, D(2025, 3, 3), outcome, D(2025, 3, 20))
         count("new", "natural")
         count(outcome.value, "natural")
     # Carried in from 2024 and answered in 2025.
     answered(office, T.COMMERCIAL, D(2024, 12, 10), Outcome.DECLINED_2, D(2024, 12, 12))  # finished in 2024
     carried = received(office, T.COMMERCIAL, D(2024, 12, 20))
-    transitions.record(carried, Kind.ANSWERED, D(2025, 1, 8), outcome=Outcome.UNABLE_1)
+    answer(carried, Outcome.UNABLE_1, D(2025, 1, 8))
     count("carried_in", "business"), count("unable_1", "business")
     # Withdrawn (（六）3) and lapsed (（六）1).
     withdrawn = received(office, T.LEGAL_SERVICES, D(2025, 5, 6))
@@ -67,7 +64,8 @@ def register_2025(office, db):
     received(office, T.PUBLIC_INTEREST, D(2025, 12, 22))
     count("new", "nonprofit"), count("carried_out", "nonprofit")
     in_review = received(office, T.RESEARCH, D(2025, 12, 1))
-    transitions.record(in_review, Kind.ANSWERED, D(2025, 12, 15), outcome=Outcome.PARTLY)
+    release.save_draft(in_review, outcome=Outcome.PARTLY, notice="部分公开。", user=person("handler"), uploads=[upload()])
+    release.submit(in_review, person("handler"))
     count("new", "research"), count("carried_out", "research")
     # The next year, and another body: not counted.
     received(office, T.NATURAL_PERSON, D(2026, 1, 5))

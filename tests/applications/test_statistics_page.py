@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import datetime
 
-from disclosure_applications import transitions
 from disclosure_applications.choices import Outcome
-from disclosure_applications.models import ApplicationEvent
 
-from .conftest import letter
+from .conftest import answer, letter
 
 PAGE = "/applications/statistics/"
 
@@ -16,8 +14,7 @@ PAGE = "/applications/statistics/"
 def test_figures_of_a_body_and_year_as_a_table(client, office) -> None:
     for day in (datetime.date(2025, 3, 3), datetime.date(2025, 4, 1)):
         application = letter(office, day)
-        transitions.record(application, ApplicationEvent.Kind.ANSWERED, day + datetime.timedelta(days=7),
-                           outcome=Outcome.WITHHELD_1)  # fmt: skip
+        answer(application, Outcome.WITHHELD_1, day + datetime.timedelta(days=7))
     response = client.get(PAGE, {"organisation": office.code, "year": 2025})
     html = response.content.decode()
     assert response.status_code == 200

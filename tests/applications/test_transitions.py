@@ -11,7 +11,7 @@ from disclosure_applications.choices import Outcome, Status
 from disclosure_applications.models import Application, ApplicationEvent, CalendarDay, ScheduleYear
 from disclosure_applications.workdays import Calendar
 
-from .conftest import letter
+from .conftest import answer, letter
 
 Kind = ApplicationEvent.Kind
 D = datetime.date
@@ -67,26 +67,26 @@ def test_a_late_correction_request_is_refused_and_nothing_is_written(application
     assert application.status == Status.RECEIVED
 
 
-def test_a_reply_that_withholds_closes_the_application(application) -> None:
-    step(application, Kind.ANSWERED, D(2025, 10, 20), outcome=Outcome.WITHHELD_4)
+def test_a_released_reply_closes_the_application(application) -> None:
+    answer(application, Outcome.WITHHELD_4, D(2025, 10, 20))
     assert application.status == Status.ANSWERED and application.answered_on == D(2025, 10, 20)
     assert application.get_outcome_article() == "第十五条、第三十二条"
     with pytest.raises(transitions.StepRefused):
         transitions.record(application, Kind.WITHDRAWN, D(2025, 10, 21))
 
 
-def test_a_reply_that_releases_information_waits_for_its_review(application) -> None:
-    step(application, Kind.ANSWERED, D(2025, 10, 20), outcome=Outcome.PARTLY)
-    assert application.status == Status.REPLY_IN_REVIEW and application.answered_on is None
-    assert application.outcome == Outcome.PARTLY
+def test_a_reply_is_not_a_step_a_handler_records(application) -> None:
+    """It is written, reviewed and released (tests/applications/test_replies.py), never recorded directly."""
+    with pytest.raises(transitions.StepRefused, match="保密审查"):
+        transitions.record(application, Kind.ANSWERED, D(2025, 10, 9))
+    application.refresh_from_db()
+    assert application.status == Status.RECEIVED and not application.outcome
 
 
 def test_steps_out_of_order_are_refused(application) -> None:
     for kind in (Kind.CORRECTED, Kind.CONSULTATION_ENDED, Kind.LAPSED):
         with pytest.raises(transitions.StepRefused):
             transitions.record(application, kind, D(2025, 10, 9))
-    with pytest.raises(transitions.StepRefused):
-        transitions.record(application, Kind.ANSWERED, D(2025, 10, 9))  # no outcome
     with pytest.raises(transitions.StepRefused):
         transitions.record(application, Kind.EXTENDED, D(2099, 1, 1), days=5)  # in the future
 

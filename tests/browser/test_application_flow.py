@@ -1,7 +1,7 @@
 """依申请公开 in a real browser: a citizen applies in Traditional Chinese, a handler asks for
-a correction in the admin, and the citizen's status page shows it.
-
-(The reply with a released document and its 保密审查 follow when replies can be reviewed.)
+a correction in the admin, and the citizen's status page shows it; the handler replies 部分公开
+with a document, which the citizen sees only after another person approves it in 保密审查,
+and then downloads.
 """
 
 from __future__ import annotations
@@ -14,12 +14,15 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from disclosure_applications.models import OfficeHandler
+from disclosure_pages.moderation.roles import REVIEWERS
 from tests import factories
+
+from .test_review_flow import PASSWORD, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-PASSWORD = "pw-for-browser-tests-only"
 NOTICE = "請寫明文件的文號或形成時間。"
+REPLY_DOCUMENT = "2024年城乡低保资金发放汇总表（已遮盖第三方个人信息）。".encode()
 
 
 @dataclass
@@ -28,13 +31,23 @@ class Scene:
 
 
 @pytest.fixture
-def scene(live_server, django_user_model) -> Scene:
+def scene(live_server, django_user_model, settings, tmp_path) -> Scene:
+    settings.MEDIA_ROOT = str(tmp_path)
     factories.portal()
     body = factories.organisation()
     handler = django_user_model.objects.create_user("handler", "h@example.gov.cn", PASSWORD)
     handler.groups.add(Group.objects.get(name="信息公开申请办理人"))
     OfficeHandler.objects.create(user=handler, organisation=body)
+    reviewer = django_user_model.objects.create_user("reviewer", "r@example.gov.cn", PASSWORD)
+    reviewer.groups.add(Group.objects.get(name=REVIEWERS))
     return Scene(body=body.name)
+
+
+def track(page, base: str, number: str, code: str) -> None:
+    page.context.clear_cookies()
+    page.goto(f"{base}/zh-hant/applications/track/?number={number}")
+    page.get_by_label("查詢碼").fill(code)
+    page.get_by_role("button", name="查詢").click()
 
 
 def test_apply_in_traditional_chinese_and_see_the_correction_request(live_server, scene, desktop, screenshot):
@@ -64,12 +77,7 @@ def test_apply_in_traditional_chinese_and_see_the_correction_request(live_server
     screenshot(page, "application-receipt-zh-hant")
 
     # --- The handler asks for a correction ---------------------------------------------------
-    page.context.clear_cookies()
-    page.goto(f"{base}/admin/login/")
-    page.locator("#id_username").fill("handler")
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form").get_by_role("button").first.click()
-    page.wait_for_url(f"{base}/admin/")
+    log_in(page, base, "handler")
     page.goto(f"{base}/admin/applications/")
     page.get_by_role("link", name=number).click()
     expect(page.get_by_text("陳大文")).to_be_visible()
@@ -79,11 +87,53 @@ def test_apply_in_traditional_chinese_and_see_the_correction_request(live_server
     expect(page.get_by_text("已记录。")).to_be_visible()
 
     # --- The citizen sees the request and the stopped clock -----------------------------------
-    page.context.clear_cookies()
-    page.goto(f"{base}/zh-hant/applications/track/?number={number}")
-    page.get_by_label("查詢碼").fill(code)
-    page.get_by_role("button", name="查詢").click()
+    track(page, base, number, code)
     expect(page.locator(".application-status")).to_have_text("待補正")
     expect(page.get_by_text(NOTICE)).to_be_visible()
     assert "陳大文" not in page.content()
     screenshot(page, "application-status-zh-hant")
+
+    # --- The correction arrives; the handler replies 部分公开 with a document ----------------
+    log_in(page, base, "handler")
+    page.goto(f"{base}/admin/applications/")
+    page.get_by_role("link", name=number).click()
+    page.locator("#id_kind").select_option("corrected")
+    page.get_by_role("button", name="记录").click()
+    expect(page.get_by_text("已记录。")).to_be_visible()
+    page.get_by_role("link", name="撰写答复").click()
+    page.locator("#id_outcome").select_option("partly")
+    page.get_by_role("button", name="按模板重新生成告知书").click()
+    expect(page.get_by_text("答复已保存。")).to_be_visible()
+    expect(page.locator("#id_notice")).to_contain_text("第三十七条")
+    page.locator("#id_documents").set_input_files(
+        {"name": "dibao-2024.txt", "mimeType": "text/plain", "buffer": REPLY_DOCUMENT}
+    )
+    page.get_by_role("button", name="保存并送审").click()
+    expect(page.get_by_text("答复已送保密审查")).to_be_visible()
+    screenshot(page, "application-reply-in-review")
+
+    # --- Before the review the citizen sees no reply -------------------------------------------
+    track(page, base, number, code)
+    expect(page.locator(".application-status")).to_have_text("答覆審查中")
+    expect(page.locator(".application-reply")).to_have_count(0)
+
+    # --- Another person reviews and releases it ------------------------------------------------
+    log_in(page, base, "reviewer")
+    page.goto(f"{base}/admin/applications/replies/")
+    page.get_by_role("link", name="审查", exact=True).click()
+    expect(page.locator(".reply-notice")).to_contain_text("第三十七条")
+    assert "陳大文" not in page.content()
+    page.get_by_label("审查通过，发出答复").check()
+    for checkbox in page.locator("input[name=checklist]").all():
+        checkbox.check()
+    page.get_by_role("button", name="提交审查结论").click()
+    expect(page.get_by_text("审查通过，答复已发出。")).to_be_visible()
+
+    # --- The citizen reads the reply and downloads the document --------------------------------
+    track(page, base, number, code)
+    expect(page.locator(".application-status")).to_have_text("已答覆")
+    expect(page.locator(".application-reply")).to_contain_text("第三十七条")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="dibao-2024.txt").click()
+    assert download.value.path().read_bytes() == REPLY_DOCUMENT
+    screenshot(page, "application-reply-released-zh-hant")

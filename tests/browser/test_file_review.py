@@ -17,6 +17,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from playwright.sync_api import expect
 from wagtail.documents import get_document_model
+from wagtail.models import PageLogEntry, Revision, TaskState
 
 from disclosure_pages.models import CatalogEntryAttachment, CatalogIndexPage
 from disclosure_pages.moderation import roles
@@ -69,6 +70,17 @@ def public_get(browser, url: str):
         context.close()
 
 
+def moderation_history(page, page_id: int) -> str:
+    """The admin's messages and the page's revisions, task states and log, for a failure report."""
+    lines = [f"messages: {page.locator('.messages').all_inner_texts()}"]
+    lines += [f"revision {r.pk} by {r.user_id} at {r.created_at:%H:%M:%S.%f}"
+              for r in Revision.objects.filter(object_id=str(page_id)).order_by("pk")]  # fmt: skip
+    lines += [f"task state {t.pk} {t.status} revision {t.revision_id}" for t in TaskState.objects.order_by("pk")]
+    lines += [f"log {e.action} by {e.user_id} revision {e.revision_id}"
+              for e in PageLogEntry.objects.filter(page_id=page_id).order_by("pk")]  # fmt: skip
+    return "\n".join(lines)
+
+
 def test_a_replaced_attachment_is_public_only_after_review_and_sign_off(live_server, scene, browser, desktop, screenshot):
     page = desktop
     base = live_server.url
@@ -119,7 +131,10 @@ def test_a_replaced_attachment_is_public_only_after_review_and_sign_off(live_ser
     modal.locator("input[name=acknowledge_findings]").check()
     modal.locator("textarea[name=comment]").fill("已核对调整后的预算表，同意主动公开。")
     modal.get_by_role("button", name="审查通过").click()
-    expect(page.locator(".review-queue-count")).to_contain_text("共 0 项等待保密审查")
+    try:
+        expect(page.locator(".review-queue-count")).to_contain_text("共 0 项等待保密审查")
+    except AssertionError as error:  # rare on a loaded machine: say why the approval did not land
+        raise AssertionError(f"{error}\n{moderation_history(page, scene.entry_id)}") from error
     assert public_get(browser, f"{base}{new.url}")[0] == 404  # reviewed, not yet signed off
 
     # --- The approver signs it off: the new file is public, the old one is not ---------------

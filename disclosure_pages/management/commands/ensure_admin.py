@@ -24,8 +24,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
         parser.add_argument("--role-users", action="store_true", help="also create one demo user per role")
+        parser.add_argument(
+            "--role-user",
+            action="append",
+            default=[],
+            metavar="USERNAME=GROUP",
+            help="with --role-users, one more demo user in another app's group (repeatable)",
+        )
 
-    def handle(self, *args, username: str, role_users: bool = False, **options):
+    def handle(self, *args, username: str, role_users: bool = False, role_user: list[str] = (), **options):
         User = get_user_model()
         if User.objects.filter(is_superuser=True).exists():
             self.stdout.write(
@@ -37,7 +44,8 @@ class Command(BaseCommand):
         User.objects.create_superuser(username=username, email="", password=password)
         created_roles = []
         if role_users:
-            for name, group in ROLE_USERS.items():
+            extra = dict(item.split("=", 1) for item in role_user if "=" in item)
+            for name, group in {**ROLE_USERS, **extra}.items():
                 if not User.objects.filter(username=name).exists():
                     user = User.objects.create_user(username=name, email="", password=password)
                     user.groups.add(*Group.objects.filter(name=group))

@@ -3,6 +3,8 @@ and outcome of table 三, some overdue, a consultation, extensions and correctio
 
 Deterministic (a fixed random seed) and built only when the demo bodies have none yet.
 Names are obviously invented (演示申请人); identity numbers carry a valid check digit.
+Replies are written by the demo handler and released by the demo reviewer (the ``handler``
+and ``reviewer`` logins of ``make run`` when they exist), each with its review record.
 """
 
 from __future__ import annotations
@@ -10,12 +12,18 @@ from __future__ import annotations
 import datetime
 import random
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from disclosure_applications import register, transitions
+from disclosure_applications import register, release, transitions
 from disclosure_applications.choices import ApplicantType, Channel, Delivery, IdType, Outcome
-from disclosure_applications.models import Application, ApplicationEvent, load_calendar
+from disclosure_applications.models import Application, ApplicationEvent, OfficeHandler, load_calendar
+from disclosure_applications.notices import draft_notice
+from disclosure_applications.replies import REPLY_CHECKLIST_KEYS
 from disclosure_pages.models import Organisation
+from disclosure_pages.moderation.roles import REVIEWERS
 
 Kind = ApplicationEvent.Kind
 BODIES = ("city_office", "finance", "housing", "civil", "education")
@@ -27,7 +35,8 @@ WANTED = (
     "{year}年义务教育学校招生划片方案",
     "本单位{year}年行政处罚决定书目录",
 )
-# Steps after receipt, by plan; ("answered", outcome) replies on the day given (working days).
+# Steps after receipt, by plan; ("answered", outcome) replies on the day given (working days),
+# ("reply_submitted", outcome) leaves the reply in review.
 PLANS: list[tuple[tuple[str, int, str], ...]] = [
     ((Kind.ANSWERED, 8, outcome),) for outcome in Outcome.values if outcome != Outcome.OTHER_1
 ] + [
@@ -39,6 +48,7 @@ PLANS: list[tuple[tuple[str, int, str], ...]] = [
     ((Kind.WITHDRAWN, 6, ""),),
     ((Kind.ANSWERED, 3, Outcome.DISCLOSED),),
     ((Kind.ANSWERED, 12, Outcome.DECLINED_2),),
+    ((Kind.REPLY_SUBMITTED, 10, Outcome.PARTLY),),  # written, waiting for its review
 ]
 
 
@@ -52,11 +62,44 @@ def _credit_code(rng: random.Random) -> str:
     return "9134080" + "".join(rng.choice("0123456789ABCDEFGHJKLMNPQRTUWXY") for _ in range(11))
 
 
+def _actor(username: str, fallback: str, group: str | None = None):
+    """The ``make run`` login if there is one, else a demo person who cannot log in."""
+    User = get_user_model()
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        user, created = User.objects.get_or_create(username=fallback, defaults={"first_name": fallback})
+        if created:
+            user.set_unusable_password()
+            user.save()
+            if group:
+                user.groups.add(*Group.objects.filter(name=group))
+    return user
+
+
+def _reply(application: Application, outcome: str, day: datetime.date, handler, reviewer, *, approve: bool) -> None:
+    """A reply as the office writes it: the drafted notice, a document when information is given."""
+    documents = []
+    if Outcome(outcome).releases_information:
+        text = f"{application.description}\n（演示文件：{application.organisation.name}提供的信息。）\n"
+        documents.append(SimpleUploadedFile(f"reply-{application.number}.txt", text.encode(), "text/plain"))
+    notice = draft_notice(application, outcome, day)
+    release.save_draft(application, outcome=outcome, notice=notice, user=handler, uploads=documents)
+    release.submit(application, handler)
+    if not approve:
+        return
+    reply = Application.objects.get(pk=application.pk).reply
+    release.approve(reply, reviewer, checklist=REPLY_CHECKLIST_KEYS, acknowledged=True, comment="已核对。", on=day)
+
+
 def build(orgs: dict[str, Organisation]) -> int:
     """Create the demo applications unless the demo bodies already have some; returns how many."""
     bodies = [orgs[key] for key in BODIES]
+    handler = _actor("handler", "演示办理人")
+    for body in bodies:
+        OfficeHandler.objects.get_or_create(user=handler, organisation=body)
     if Application.objects.filter(organisation__in=bodies).exists():
         return 0
+    reviewer = _actor("reviewer", "演示审查员", REVIEWERS)
     rng = random.Random(20250601)
     calendar, today = load_calendar(), timezone.localdate()
     types = list(ApplicantType)
@@ -86,10 +129,12 @@ def build(orgs: dict[str, Organisation]) -> int:
             day = calendar.add(received, after).date
             if day > today:
                 break
+            if step in (Kind.ANSWERED, Kind.REPLY_SUBMITTED):
+                _reply(application, value, day, handler, reviewer, approve=step == Kind.ANSWERED)
+                continue
             note = {Kind.CORRECTION_REQUESTED: "请补充所需信息的文号或形成时间。", Kind.EXTENDED: "经本机关政府信息公开工作机构负责人同意，延长答复期限。"}.get(step, "")  # noqa: E501
             transitions.record(
-                application, step, day, days=int(value) if step == Kind.EXTENDED else 0, note=note,
-                outcome=value if step == Kind.ANSWERED else "",
-            )  # fmt: skip
+                application, step, day, days=int(value) if step == Kind.EXTENDED else 0, note=note, user=handler
+            )
         made += 1
     return made
