@@ -3,7 +3,6 @@ lists and exports, and every opening of an application's personal data is logged
 
 from __future__ import annotations
 
-import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -11,47 +10,24 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView
+from wagtail.admin.views.generic import CreateView, DeleteView, EditView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
-from . import register, reply_views, transitions
+from . import identical, register, reply_views, transitions
 from .admin_forms import ContactForm, RegisterApplicationForm, StepForm
-from .choices import CLOSED, ApplicantType, Channel, Status
-from .models import Application, Reply, applications_for, bodies_of, load_calendar
+from .admin_listing import (
+    PERSONAL_EXPORT,
+    VIEW_PERSONAL_DATA,
+    ApplicationFilterSet,
+    ApplicationIndexView,
+    PersonalDataExportView,
+)
+from .models import Application, Reply, applications_for, bodies_of
 from .public import public_events
-
-VIEW_PERSONAL_DATA = "disclosure_applications.view_personal_data"
-
-
-class ApplicationFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(label=_("办理状态"), choices=Status.choices)
-    applicant_type = django_filters.ChoiceFilter(label=_("申请人类型"), choices=ApplicantType.choices)
-    channel = django_filters.ChoiceFilter(label=_("申请渠道"), choices=Channel.choices)
-    year = django_filters.NumberFilter(label=_("年份"), field_name="received_on__year")
-    deadline = django_filters.ChoiceFilter(
-        label=_("期限"), choices=[("soon", _("3个工作日内到期")), ("overdue", _("已超期"))], method="filter_deadline"
-    )
-
-    class Meta:
-        model = Application
-        fields = ["status", "organisation", "applicant_type", "channel"]
-
-    def filter_deadline(self, queryset, name, value):
-        today = timezone.localdate()
-        open_ = queryset.exclude(status__in=CLOSED).exclude(due_on=None)
-        if value == "overdue":
-            return open_.filter(due_on__lt=today)
-        return open_.filter(due_on__gte=today, due_on__lte=load_calendar().add(today, 3).date)
-
-
-class ApplicationIndexView(IndexView):
-    def get_base_queryset(self):
-        return applications_for(self.request.user).select_related("organisation")
 
 
 class ScopedObjectMixin:
@@ -144,6 +120,17 @@ class ApplicationViewSet(ModelViewSet):
         return [
             *super().get_urlpatterns(),
             path("handle/<int:pk>/", self.handle_view, name="handle"),
+            path("propose/<int:pk>/", self.propose_view, name="propose"),
+            path(
+                "export-personal/",
+                self.construct_view(
+                    PersonalDataExportView,
+                    **self.get_index_view_kwargs(
+                        list_export=PERSONAL_EXPORT, export_headings={}, export_filename="applications-personal-data"
+                    ),
+                ),
+                name="export_personal",
+            ),
             path("reply/<int:pk>/", reply_views.write, name="reply"),
             path("replies/", reply_views.review_list, name="review_list"),
             path("replies/<int:pk>/review/", reply_views.review, name="review"),
@@ -180,10 +167,25 @@ class ApplicationViewSet(ModelViewSet):
             "events": application.events.select_related("created_by"),
             "public_events": public_events(application),
             "reply": Reply.objects.filter(application=application).prefetch_related("documents").first(),
+            "identical": list(identical.identical_to(application)),
+            "may_propose": identical.catalog_for(request.user) is not None,
             "form": form,
             "index_url": reverse("disclosure_applications_admin:index"),
         }
         return TemplateResponse(request, "disclosure_applications/admin/handle.html", context)
+
+    def propose_view(self, request, pk: int):
+        """第四十四条: a draft catalog entry for a subject several people asked for (POST only)."""
+        application = get_object_or_404(applications_for(request.user), pk=pk)
+        if request.method != "POST":
+            return redirect(reverse("disclosure_applications_admin:handle", args=[pk]))
+        try:
+            entry = identical.propose_catalog_entry(application, request.user)
+        except PermissionError as refusal:
+            messages.error(request, str(refusal))
+            return redirect(reverse("disclosure_applications_admin:handle", args=[pk]))
+        messages.success(request, _("已新建目录条目草稿，请补充内容后提交保密审查。"))
+        return redirect(reverse("wagtailadmin_pages:edit", args=[entry.pk]))
 
 
 application_viewset = ApplicationViewSet("disclosure_applications_admin", url_prefix="applications")

@@ -47,6 +47,8 @@ class Application(models.Model):
     address = models.CharField(_("通信地址"), max_length=200, blank=True)
     postcode = models.CharField(_("邮政编码"), max_length=6, blank=True)
     description = models.TextField(_("所需政府信息的名称、文号或特征性描述"), max_length=5000)
+    #: The description folded (script, width, punctuation) and hashed: identical applications share it.
+    subject_key = models.CharField(max_length=40, blank=True, editable=False, db_index=True)
     delivery = models.CharField(_("获取信息的方式"), max_length=10, choices=Delivery.choices)
     channel = models.CharField(_("申请渠道"), max_length=10, choices=Channel.choices, default=Channel.ONLINE)
     submitted_at = models.DateTimeField(_("提交时间"), default=timezone.now)
@@ -63,6 +65,7 @@ class Application(models.Model):
         verbose_name_plural = _("政府信息公开申请")
         ordering = ["-received_on", "-pk"]
         indexes = [models.Index(fields=["organisation", "status", "due_on"], name="application_work_idx")]
+        permissions = [("export_personal_data", _("导出申请人个人信息"))]
 
     def __str__(self) -> str:
         return self.number

@@ -9,6 +9,7 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
 from .choices import CLOSED, Status
+from .identical import with_identical
 from .models import applications_for, load_calendar
 
 
@@ -32,6 +33,7 @@ class WorkListPanel(Component):
             "due_soon": open_.filter(due_on__gte=today, due_on__lte=soon).count(),
             "correction": open_.filter(status=Status.CORRECTION).count(),
             "provisional": open_.filter(due_provisional=True).count(),
+            "identical": with_identical(open_).count(),
             "open": open_.count(),
             "index_url": index,
         }

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from .choices import Channel
 from .deadlines import Deadline
+from .identical import subject_key
 from .models import Application, ApplicationEvent, load_calendar
 from .workdays import Calendar
 
@@ -53,6 +54,7 @@ def receive(application: Application, *, received: datetime.date | None = None, 
     if received is None:
         received = received_on(application.channel, application.submitted_at or timezone.now(), calendar)
     application.received_on = received
+    application.subject_key = subject_key(application.description)
     code = new_query_code()
     application.set_query_code(code)
     application.number = f"tmp-{secrets.token_hex(6)}"

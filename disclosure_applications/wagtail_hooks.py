@@ -13,7 +13,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from disclosure_pages.annual_report.models import AnnualReportPage
 
 from . import report_fill
-from .admin_views import VIEW_PERSONAL_DATA, application_viewset
+from .admin_listing import VIEW_PERSONAL_DATA
+from .admin_views import application_viewset
+from .identical import PROPOSED_ACTION
 from .models import CalendarDay, OfficeHandler, ScheduleYear
 from .panels import WorkListPanel
 from .release import RELEASED_ACTION, RETURNED_ACTION
@@ -55,6 +57,7 @@ def register_log_actions(actions):
     actions.register_action(VIEW_PERSONAL_DATA, _("查看申请人信息"), _("查看了申请人信息"))
     actions.register_action(RELEASED_ACTION, _("答复审查通过并发出"), _("答复经保密审查通过并发出"))
     actions.register_action(RETURNED_ACTION, _("答复退回修改"), _("答复经保密审查退回修改"))
+    actions.register_action(PROPOSED_ACTION, _("建议纳入主动公开"), _("为相同申请新建了主动公开目录条目草稿"))
 
 
 class ReplyReviewMenuItem(MenuItem):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from wagtail.models import ModelLogEntry
 from wagtail.search.index import get_indexed_models
 
@@ -67,6 +67,36 @@ def test_the_export_masks_names(client, handler, bodies) -> None:
     response = client.get("/admin/applications/?export=csv")
     csv = b"".join(response.streaming_content).decode("utf-8-sig")
     assert "张**" in csv and "张三丰" not in csv and "0556-5347099" not in csv
+
+
+def test_the_export_with_personal_data_is_asked_for_explicitly_and_logged(client, handler, bodies) -> None:
+    mine, theirs = make_application(bodies[0], "张三丰"), make_application(bodies[1], "李四")
+    withdrawn = make_application(bodies[0], "王五")
+    withdrawn.status = "withdrawn"
+    withdrawn.save()
+    client.force_login(handler)
+    listing = client.get("/admin/applications/").content.decode()
+    assert "/admin/applications/export-personal/?export=csv" in listing
+    response = client.get("/admin/applications/export-personal/", {"export": "csv", "status": "received"})
+    body = b"".join(response.streaming_content).decode()
+    assert response.status_code == 200 and "张三丰" in body and ID_NUMBER in body
+    assert "李四" not in body and "王五" not in body  # another body's; filtered out
+    entries = ModelLogEntry.objects.filter(action="disclosure_applications.view_personal_data")
+    assert [(e.object_id, e.data) for e in entries] == [(str(mine.pk), {"export": "csv"})]
+    assert theirs.pk  # (made so that the scope is tested)
+    assert client.get("/admin/applications/export-personal/").status_code == 302  # no format: back to the list
+
+
+def test_without_the_permission_there_is_no_personal_export(client, bodies, django_user_model) -> None:
+    viewer = django_user_model.objects.create_user("viewer")
+    viewer.user_permissions.add(*Permission.objects.filter(codename__in=["access_admin", "view_application"]))
+    OfficeHandler.objects.create(user=viewer, organisation=bodies[0])
+    make_application(bodies[0], "张三丰")
+    client.force_login(viewer)
+    assert "export-personal" not in client.get("/admin/applications/").content.decode()
+    response = client.get("/admin/applications/export-personal/", {"export": "csv"})
+    assert response.status_code == 302 and not hasattr(response, "streaming_content")
+    assert not ModelLogEntry.objects.filter(action="disclosure_applications.view_personal_data").exists()
 
 
 def test_filters_overdue_and_due_soon(client, handler, bodies) -> None:

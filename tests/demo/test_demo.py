@@ -22,6 +22,8 @@ from wagtail.models import Locale, Page, Revision, Site
 
 from disclosure_applications.choices import CLOSED, ApplicantType, Outcome, Status
 from disclosure_applications.models import Application
+from disclosure_applications.release import released_reply
+from disclosure_applications.statistics import table3
 from disclosure_pages.annual_report.format import FORMAT_2021, FORMAT_LEGACY, TABLE3_COLUMNS, table3_cell
 from disclosure_pages.models import (
     AnnualReportPage,
@@ -229,6 +231,27 @@ def test_applications_cover_every_applicant_type_state_and_outcome(portal):
     today = timezone.localdate()
     assert any(a.due_on and a.due_on < today for a in applications.exclude(status__in=CLOSED))  # some overdue
     assert all(a.name.startswith("演示") for a in applications)
+
+
+def test_one_annual_report_has_table_3_counted_from_the_register(portal):
+    year = timezone.localdate().year - 1
+    report = AnnualReportPage.objects.live().get(slug=f"aq-mzj-{year}")
+    register = table3(report.organisation_id, year)
+    assert register[table3_cell("new", "total")] > 0
+    assert {key: report.statistics[key] for key in register} == register
+    report.full_clean()
+
+
+def test_demo_replies_were_released_by_a_reviewer_who_did_not_write_them(portal):
+    answered = Application.objects.filter(status=Status.ANSWERED)
+    assert answered.exists()
+    for application in answered:
+        reply = released_reply(application)
+        assert reply is not None, application.number
+        review = reply.reviews.get()
+        assert review.reviewer_id not in set(reply.authors.values_list("pk", flat=True))
+    in_review = Application.objects.get(status=Status.REPLY_IN_REVIEW)
+    assert released_reply(in_review) is None
 
 
 def test_demo_data_does_not_copy_the_seed_texts():

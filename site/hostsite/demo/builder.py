@@ -7,6 +7,7 @@ are never edited: to reload changed demo data, start from an empty database.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from collections import Counter
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.management.base import CommandError
 from django.db import transaction
+from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.models import Locale, Page, Site
 
@@ -45,7 +47,7 @@ from . import applications, catalog_2008_2011, catalog_2012_2019, catalog_2020_2
 from . import organisations as data
 from .guide import GUIDES
 from .interpretations import INTERPRETATIONS
-from .reports_2021 import MODERN_REPORTS
+from .reports_2021 import MODERN_REPORTS, register_report
 from .reports_legacy import LEGACY_REPORTS
 from .rules import APPLICATION_PAGE, RULES
 from .spec import AttachmentSpec
@@ -272,6 +274,15 @@ class DemoBuilder:
             )
             self.log("政策解读、重点领域和依申请公开已就绪")
             self.created["依申请公开申请"] += applications.build(orgs)
+            # The last full year's report of 市民政局, with table 三 counted from the register.
+            today = timezone.localdate()
+            year, published = today.year - 1, min(today, datetime.date(today.year, 1, 20)).isoformat()
+            self.ensure_child(
+                reports_index,
+                AnnualReportPage,
+                f"aq-mzj-{year}",
+                lambda: makers.report_page(register_report(orgs["civil"], year, published), orgs),
+            )
             self.portal = portal
         return self.created
 

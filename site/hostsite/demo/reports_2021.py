@@ -8,9 +8,12 @@ computed by the format's own rules, and 2024's 二、上年结转 is 2023's 四�
 
 from __future__ import annotations
 
+from disclosure_applications.statistics import table3
 from disclosure_pages.annual_report.format import (
     FORMAT_2021,
     TABLE3_PARTY_COLUMNS,
+    TABLE4_COLUMNS,
+    TABLE4_GROUPS,
     get_format,
     table3_cell,
     table4_cell,
@@ -164,3 +167,29 @@ CITY_OFFICE_2024 = ReportSpec(
 )
 
 MODERN_REPORTS: tuple[ReportSpec, ...] = (CITY_OFFICE_2023, CITY_OFFICE_2024)
+
+
+def register_report(organisation, year: int, published: str) -> ReportSpec:
+    """The civil affairs bureau's report of ``year``, whose table 三 is counted from the demo
+    register (``disclosure_applications``), cell by cell, as 按申请登记填写表三 does."""
+    stats: dict[str, int | str] = {
+        "t2.item1.rules.issued": 0, "t2.item1.rules.repealed": 0, "t2.item1.rules.in_force": 0,
+        "t2.item1.normative.issued": 3, "t2.item1.normative.repealed": 1, "t2.item1.normative.in_force": 27,
+        "t2.item5.licensing.decisions": 112,
+        "t2.item6.penalty.decisions": 2, "t2.item6.enforcement.decisions": 0,
+        "t2.item8.fees.amount": "0",
+    }  # fmt: skip
+    stats.update(table3(organisation.pk, year))
+    stats.update({table4_cell(group.key, column.key): 0 for group in TABLE4_GROUPS for column in TABLE4_COLUMNS})
+    return ReportSpec(
+        slug=f"aq-mzj-{year}", title=f"{organisation.name}{year}年政府信息公开工作年度报告",
+        organisation="civil", year=year, published=published, format_version=FORMAT_2021,
+        statistics=stats,
+        sections=(
+            f"<p>{year}年，市民政局依托依申请公开登记办理全部申请，答复经保密审查后发出。</p>"
+            f"<p><b>依申请公开。</b>{_applications(stats)}表三由申请登记逐格统计生成。</p>",
+            _TABLE_NOTE, _TABLE_NOTE, _TABLE_NOTE,
+            "<p>存在的问题：个别申请补正告知不够具体。改进措施：统一补正告知书模板。</p>",
+            "<p>本年度未收取信息处理费。</p>",
+        ),
+    )  # fmt: skip
