@@ -122,7 +122,9 @@ def save_draft(
     reply.outcome, reply.notice = Outcome(outcome).value, notice
     reply.save()
     reply.authors.add(user)
-    reply.documents.filter(pk__in=list(remove)).delete()
+    for document in reply.documents.filter(pk__in=list(remove)):
+        document.file.delete(save=False)
+        document.delete()
     for upload in uploads:
         sha256, size = file_digest(upload)
         document = ReplyDocument(reply=reply, title=upload.name[:200], sha256=sha256, size=size, uploaded_by=user)

@@ -8,6 +8,8 @@ import datetime
 import pytest
 from django.core import mail, signing
 from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from disclosure_applications import release, transitions
 from disclosure_applications.choices import Outcome, Status
@@ -211,3 +213,17 @@ def test_review_records_are_immutable(in_review) -> None:
         ReplyReview.objects.all().delete()
     with pytest.raises(ImmutableRecord):
         ReplyReview.objects.update(comment="改")
+
+
+def test_the_status_page_and_api_with_a_reply_have_a_fixed_query_budget(client, application) -> None:
+    uploads = [upload(f"附件{n}.txt", f"第{n}份".encode()) for n in range(4)]
+    release.save_draft(application, outcome=Outcome.DISCLOSED, notice=NOTICE, user=person("handler"), uploads=uploads)
+    release.submit(application, person("handler"))
+    approve(Reply.objects.get(application=application))
+    assert track(client, application).count("附件") == 4  # the first request of a site also creates its settings
+    with CaptureQueriesContext(connection) as page_queries:
+        track(client, application)
+    with CaptureQueriesContext(connection) as api_queries:
+        assert len(api(client, application)["reply"]["documents"]) == 4
+    # Application, events, reply, its documents, its latest review; the rest is the page chrome.
+    assert len(page_queries) <= 11 and len(api_queries) <= 5

@@ -128,9 +128,28 @@ def test_a_rejection_needs_a_comment_and_returns_the_reply(client, people, appli
     assert "依据条款有误。" in client.get(f"/admin/applications/reply/{application.pk}/").content.decode()
 
 
+def test_unsafe_uploads_are_refused_and_removed_documents_leave_storage(client, people, application) -> None:
+    client.force_login(people[0])
+    page = SimpleUploadedFile("答复.html", b"<script>alert(1)</script>", "text/html")
+    response = write(client, application, "save", notice="部分公开。", documents=page)
+    assert response.status_code == 200 and "答复.html" not in str(Reply.objects.values_list("documents__title"))
+    assert "文件扩展" in response.content.decode() or "extension" in response.content.decode()
+    good = SimpleUploadedFile("汇总表.txt", "汇总表。".encode(), "text/plain")
+    write(client, application, "save", notice="部分公开。", documents=good)
+    document = Reply.objects.get(application=application).documents.get()
+    assert document.file.storage.exists(document.file.name)
+    write(client, application, "save", notice="部分公开。", remove=[document.pk])
+    assert not Reply.objects.get(application=application).documents.exists()
+    assert not document.file.storage.exists(document.file.name)
+
+
 def test_another_bodys_handler_cannot_write_or_download(client, people, application, django_user_model) -> None:
     stranger = django_user_model.objects.create_user("stranger")
     stranger.groups.add(Group.objects.get(name=HANDLERS))
+    client.force_login(people[0])
+    write(client, application, "save", notice="部分公开。", documents=SimpleUploadedFile("a.txt", b"a", "text/plain"))
+    document = Reply.objects.get(application=application).documents.get()
     client.force_login(stranger)
     assert write(client, application, "save", notice="x").status_code == 404
-    assert not Reply.objects.exists()
+    assert Reply.objects.get(application=application).notice == "部分公开。"
+    assert client.get(f"/admin/applications/replies/document/{document.pk}/").status_code == 404
