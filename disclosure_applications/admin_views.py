@@ -45,7 +45,12 @@ class ScopedBaseObjectMixin:
 
 
 class ContactEditView(ScopedObjectMixin, EditView):
-    pass
+    """The applicant's contact details are personal data: showing them is logged like the handle page."""
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        log(self.object, VIEW_PERSONAL_DATA, user=request.user)
+        return response
 
 
 class ScopedDeleteView(ScopedObjectMixin, DeleteView):

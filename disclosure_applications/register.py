@@ -96,3 +96,18 @@ def send_receipt(application: Application, code: str) -> None:
         "due": application.due_on.isoformat() if application.due_on else "—",
     }
     send_mail(subject, body, None, [application.email])
+
+
+def send_notice(application: Application, event: ApplicationEvent) -> None:
+    """A 补正 or extension notice by email, when the applicant gave an address (it is also on the status page)."""
+    if not application.email:
+        return
+    subject = _("政府信息公开申请告知：%(number)s") % {"number": application.number}
+    body = _("%(step)s（%(date)s）：\n%(notice)s\n\n答复期限：%(due)s\n受理编号：%(number)s") % {
+        "step": event.get_kind_display(),
+        "date": event.date.isoformat(),
+        "notice": event.note,
+        "due": application.due_on.isoformat() if application.due_on else _("补正期间暂停计算"),
+        "number": application.number,
+    }
+    send_mail(subject, body, None, [application.email])

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from .choices import Outcome, Status
 from .deadlines import ClockRuleError
 from .models import Application, ApplicationEvent, load_calendar
-from .register import refresh_deadline
+from .public import NOTICE_KINDS
+from .register import refresh_deadline, send_notice
 
 Kind = ApplicationEvent.Kind
 
@@ -83,4 +84,6 @@ def record(
     if kind == Kind.LAPSED:
         application.outcome, application.answered_on = Outcome.OTHER_1, date
     application.save(update_fields=["status", "outcome", "answered_on", "due_on", "due_provisional"])
+    if kind in NOTICE_KINDS:
+        transaction.on_commit(lambda: send_notice(application, event))
     return event

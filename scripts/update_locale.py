@@ -85,20 +85,26 @@ def carry_over(po: polib.POFile, known: dict[Key, polib.POEntry]) -> int:
 
 
 def fill_traditional(po: polib.POFile) -> int:
+    """Convert every untranslated entry, and every fuzzy one: msgmerge's guess from a similar
+    string (with that string's translator comment) is not a translation of this one."""
     converter = opencc.OpenCC("s2t")
     filled = 0
     for entry in po:
+        if entry.obsolete:
+            continue
+        guessed = "fuzzy" in entry.flags
         if entry.msgid_plural:
-            if not any(entry.msgstr_plural.values()):
+            if guessed or not any(entry.msgstr_plural.values()):
                 entry.msgstr_plural = {0: converter.convert(entry.msgid_plural)}
                 entry.tcomment = AUTO_COMMENT
                 filled += 1
-        elif not entry.msgstr:
+        elif guessed or not entry.msgstr:
             entry.msgstr = converter.convert(entry.msgid)
             entry.tcomment = AUTO_COMMENT
             filled += 1
-        if "fuzzy" in entry.flags and entry.tcomment == AUTO_COMMENT:
+        if guessed:
             entry.flags.remove("fuzzy")
+            entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
     return filled
 
 

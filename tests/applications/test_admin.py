@@ -61,6 +61,15 @@ def test_opening_an_application_logs_the_view_of_personal_data(client, handler, 
     assert entries.count() == 1 and entries.get().user == handler
 
 
+def test_opening_the_contact_details_is_logged_too(client, handler, bodies) -> None:
+    mine = make_application(bodies[0])
+    client.force_login(handler)
+    html = client.get(f"/admin/applications/edit/{mine.pk}/").content.decode()
+    assert "0556-5347099" in html
+    entries = ModelLogEntry.objects.filter(action="disclosure_applications.view_personal_data", object_id=str(mine.pk))
+    assert entries.count() == 1
+
+
 def test_the_export_masks_names(client, handler, bodies) -> None:
     make_application(bodies[0], "张三丰")
     client.force_login(handler)

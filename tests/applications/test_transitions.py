@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.core import mail
 
 from disclosure_applications import transitions
 from disclosure_applications.choices import Outcome, Status
@@ -41,6 +42,20 @@ def test_correction_stops_then_restarts_the_clock(application) -> None:
     assert application.status == Status.RECEIVED and application.due_on == D(2025, 11, 10)
     with pytest.raises(transitions.StepRefused):
         transitions.record(application, Kind.CORRECTION_REQUESTED, D(2025, 10, 14), note="again")
+
+
+def test_correction_and_extension_notices_are_mailed(application, django_capture_on_commit_callbacks) -> None:
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        step(application, Kind.CORRECTION_REQUESTED, D(2025, 9, 29), note="请写明文件名称。")
+    with django_capture_on_commit_callbacks(execute=True):
+        step(application, Kind.CORRECTED, D(2025, 10, 13))
+    with django_capture_on_commit_callbacks(execute=True):
+        step(application, Kind.EXTENDED, D(2025, 11, 3), days=10, note="经负责人同意延期。")
+    assert [m.to for m in mail.outbox] == [["zhang@example.cn"]] * 2
+    correction, extension = (m.body for m in mail.outbox)
+    assert "请写明文件名称。" in correction and application.number in correction
+    assert "经负责人同意延期。" in extension and "2025-11-24" in extension
 
 
 def test_an_uncorrected_application_lapses_as_other_1(application) -> None:
