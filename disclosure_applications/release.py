@@ -123,8 +123,9 @@ def save_draft(
     reply.save()
     reply.authors.add(user)
     for document in reply.documents.filter(pk__in=list(remove)):
-        document.file.delete(save=False)
+        storage, name = document.file.storage, document.file.name
         document.delete()
+        transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))  # kept if this rolls back
     for upload in uploads:
         sha256, size = file_digest(upload)
         document = ReplyDocument(reply=reply, title=upload.name[:200], sha256=sha256, size=size, uploaded_by=user)

@@ -128,7 +128,9 @@ def test_a_rejection_needs_a_comment_and_returns_the_reply(client, people, appli
     assert "依据条款有误。" in client.get(f"/admin/applications/reply/{application.pk}/").content.decode()
 
 
-def test_unsafe_uploads_are_refused_and_removed_documents_leave_storage(client, people, application) -> None:
+def test_unsafe_uploads_are_refused_and_removed_documents_leave_storage(
+    client, people, application, django_capture_on_commit_callbacks
+) -> None:
     client.force_login(people[0])
     page = SimpleUploadedFile("答复.html", b"<script>alert(1)</script>", "text/html")
     response = write(client, application, "save", notice="部分公开。", documents=page)
@@ -138,7 +140,8 @@ def test_unsafe_uploads_are_refused_and_removed_documents_leave_storage(client, 
     write(client, application, "save", notice="部分公开。", documents=good)
     document = Reply.objects.get(application=application).documents.get()
     assert document.file.storage.exists(document.file.name)
-    write(client, application, "save", notice="部分公开。", remove=[document.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        write(client, application, "save", notice="部分公开。", remove=[document.pk])
     assert not Reply.objects.get(application=application).documents.exists()
     assert not document.file.storage.exists(document.file.name)
 
