@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from .choices import Channel
 from .forms import ApplicationForm
 from .models import Application, ApplicationEvent
-from .transitions import ALLOWED_FROM
+from .transitions import ALLOWED_FROM, CORRECTION_MAX_DAYS
 
 Kind = ApplicationEvent.Kind
 
@@ -52,11 +52,17 @@ class StepForm(forms.Form):
     kind = forms.ChoiceField(label=_("办理事项"), choices=[c for c in Kind.choices if c[0] in ALLOWED_FROM])
     date = forms.DateField(label=_("日期"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     days = forms.IntegerField(
-        label=_("延长的工作日数"),
+        label=_("工作日数"),
         required=False,
         min_value=1,
-        max_value=20,
-        help_text=_("仅延期答复时填写，最多20个工作日。"),
+        max_value=CORRECTION_MAX_DAYS,
+        help_text=_("延期答复：延长的工作日数，最多20个；告知补正：给申请人的补正期限。"),
+    )
+    approved_by = forms.CharField(
+        label=_("批准延期的负责人"),
+        required=False,
+        max_length=100,
+        help_text=_("延期答复须经政府信息公开工作机构负责人同意（第三十三条）。"),
     )
     note = forms.CharField(
         label=_("说明"),
@@ -71,6 +77,10 @@ class StepForm(forms.Form):
         kind = data.get("kind")
         if kind == Kind.EXTENDED and not data.get("days"):
             self.add_error("days", _("请填写延长的工作日数。"))
+        if kind == Kind.EXTENDED and not (data.get("approved_by") or "").strip():
+            self.add_error("approved_by", _("请填写批准延期的负责人。"))
+        if kind == Kind.CORRECTION_REQUESTED and not data.get("days"):
+            self.add_error("days", _("请填写补正期限（工作日）。"))
         if kind in (Kind.CORRECTION_REQUESTED, Kind.EXTENDED) and not data.get("note", "").strip():
             self.add_error("note", _("请写明告知申请人的内容。"))
         return data

@@ -157,6 +157,7 @@ class ApplicationViewSet(ModelViewSet):
                     data["date"],
                     days=data["days"] or 0,
                     note=data["note"],
+                    approved_by=data["approved_by"].strip(),
                     user=request.user,
                 )
             except transitions.StepRefused as refusal:

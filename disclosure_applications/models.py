@@ -120,8 +120,11 @@ class ApplicationEvent(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("事项"), max_length=24, choices=Kind.choices)
     date = models.DateField(_("日期"))
-    days = models.PositiveSmallIntegerField(_("工作日数"), default=0)
+    days = models.PositiveSmallIntegerField(
+        _("工作日数"), default=0, help_text=_("延期：延长的工作日数；补正：给申请人的补正期限。")
+    )
     note = models.TextField(_("说明"), blank=True)
+    approved_by = models.CharField(_("批准人"), max_length=100, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -64,6 +64,7 @@ def status_data(application: Application) -> dict[str, Any]:
                 "label": str(event.get_kind_display()),
                 "date": event.date.isoformat(),
                 "notice": event.note if event.kind in NOTICE_KINDS else "",
+                "days": event.days if event.kind in NOTICE_KINDS else 0,
             }
             for event in public_events(application)
         ],

@@ -35,6 +35,10 @@ ALLOWED_FROM: dict[str, frozenset[Status]] = {
 }
 
 
+#: The longest correction period a handler may give (补正期限, in working days).
+CORRECTION_MAX_DAYS = 30
+
+
 class StepRefused(ValueError):
     """A step the Regulation or the application's state does not allow; the message says why."""
 
@@ -52,6 +56,18 @@ def _status_after(application: Application, kind: str, extended: bool) -> Status
     }[kind]
 
 
+def _check_correction_period_over(application: Application, date: datetime.date) -> None:
+    """第三十条: an application lapses only when the correction period given has passed."""
+    request = application.events.filter(kind=Kind.CORRECTION_REQUESTED).order_by("-date", "-pk").first()
+    if request is None or not request.days:
+        return
+    last_day = load_calendar().add(request.date, request.days).date
+    if date <= last_day:
+        raise StepRefused(
+            _("补正期限至%(day)s，期限届满后才能按逾期未补正处理。") % {"day": last_day.isoformat()}
+        )
+
+
 @transaction.atomic
 def record(
     application: Application,
@@ -60,6 +76,7 @@ def record(
     *,
     days: int = 0,
     note: str = "",
+    approved_by: str = "",
     user=None,
 ) -> ApplicationEvent:
     """Record one step; raises :class:`StepRefused` (nothing written) when it is not allowed."""
@@ -73,8 +90,10 @@ def record(
         )
     if date > timezone.localdate():
         raise StepRefused(_("日期不能晚于今天。"))
+    if kind == Kind.LAPSED:
+        _check_correction_period_over(application, date)
     event = ApplicationEvent.objects.create(
-        application=application, kind=kind, date=date, days=days, note=note, created_by=user
+        application=application, kind=kind, date=date, days=days, note=note, approved_by=approved_by, created_by=user
     )
     try:
         computed = refresh_deadline(application, load_calendar())

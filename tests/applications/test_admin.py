@@ -125,15 +125,33 @@ def test_a_handler_registers_a_letter_and_records_a_step(client, handler, bodies
     assert application.channel == "letter" and application.due_on == datetime.date(2025, 10, 30)
     response = client.post(
         f"/admin/applications/handle/{application.pk}/",
-        {"kind": "correction_requested", "date": "2025-09-29", "note": "请写明文件名称。"},
+        {"kind": "correction_requested", "date": "2025-09-29", "note": "请写明文件名称。", "days": "10"},
     )
     assert response.status_code == 302
     application.refresh_from_db()
     assert application.status == "correction"
     refused = client.post(
-        f"/admin/applications/handle/{application.pk}/", {"kind": "correction_requested", "date": "2025-09-30", "note": "x"}
+        f"/admin/applications/handle/{application.pk}/",
+        {"kind": "correction_requested", "date": "2025-09-30", "note": "x", "days": "10"},
     )
     assert refused.status_code == 200 and "不能在" in refused.content.decode()
+
+
+def test_an_extension_names_who_approved_it_and_a_correction_its_period(client, handler, bodies) -> None:
+    application = make_application(bodies[0])
+    client.force_login(handler)
+    url = f"/admin/applications/handle/{application.pk}/"
+    refused = client.post(url, {"kind": "extended", "date": "2025-10-20", "days": "10", "note": "需要延期。"})
+    assert refused.status_code == 200 and "请填写批准延期的负责人" in refused.content.decode()
+    approved = {"kind": "extended", "date": "2025-10-20", "days": "10", "note": "需要延期。", "approved_by": "王主任"}
+    assert client.post(url, approved).status_code == 302
+    event = application.events.get(kind="extended")
+    assert event.approved_by == "王主任" and event.days == 10
+    assert "经王主任批准" in client.get(url).content.decode()
+    other = make_application(bodies[0])
+    no_period = {"kind": "correction_requested", "date": "2025-09-29", "note": "请补充。"}
+    response = client.post(f"/admin/applications/handle/{other.pk}/", no_period)
+    assert response.status_code == 200 and "补正期限" in response.content.decode()
 
 
 def test_a_handler_cannot_register_for_another_body(client, handler, bodies) -> None:

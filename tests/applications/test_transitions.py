@@ -58,6 +58,14 @@ def test_correction_and_extension_notices_are_mailed(application, django_capture
     assert "经负责人同意延期。" in extension and "2025-11-24" in extension
 
 
+def test_it_lapses_only_after_the_correction_period_given(application) -> None:
+    step(application, Kind.CORRECTION_REQUESTED, D(2025, 9, 29), days=10, note="请写明文件名称。")
+    with pytest.raises(transitions.StepRefused, match="2025-10-20"):  # 10 working days, National Day holidays skipped
+        transitions.record(application, Kind.LAPSED, D(2025, 10, 20))
+    step(application, Kind.LAPSED, D(2025, 10, 21))
+    assert application.status == Status.LAPSED
+
+
 def test_an_uncorrected_application_lapses_as_other_1(application) -> None:
     step(application, Kind.CORRECTION_REQUESTED, D(2025, 9, 29), note="请写明文件名称。")
     step(application, Kind.LAPSED, D(2025, 10, 31))

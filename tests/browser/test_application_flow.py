@@ -82,6 +82,7 @@ def test_apply_in_traditional_chinese_and_see_the_correction_request(live_server
     page.get_by_role("link", name=number).click()
     expect(page.get_by_text("陳大文")).to_be_visible()
     page.locator("#id_kind").select_option("correction_requested")
+    page.locator("#id_days").fill("10")
     page.locator("#id_note").fill(NOTICE)
     page.get_by_role("button", name="记录").click()
     expect(page.get_by_text("已记录。")).to_be_visible()

@@ -133,8 +133,8 @@ def build(orgs: dict[str, Organisation]) -> int:
                 _reply(application, value, day, handler, reviewer, approve=step == Kind.ANSWERED)
                 continue
             note = {Kind.CORRECTION_REQUESTED: "请补充所需信息的文号或形成时间。", Kind.EXTENDED: "经本机关政府信息公开工作机构负责人同意，延长答复期限。"}.get(step, "")  # noqa: E501
-            transitions.record(
-                application, step, day, days=int(value) if step == Kind.EXTENDED else 0, note=note, user=handler
-            )
+            days = {Kind.EXTENDED: int(value or 0), Kind.CORRECTION_REQUESTED: 10}.get(step, 0)
+            approved_by = "政府信息公开工作机构负责人（演示）" if step == Kind.EXTENDED else ""
+            transitions.record(application, step, day, days=days, note=note, approved_by=approved_by, user=handler)
         made += 1
     return made
