@@ -10,7 +10,7 @@ from wagtail.admin.ui.components import Component
 
 from .choices import CLOSED, Status
 from .identical import with_identical
-from .models import applications_for, load_calendar
+from .models import Application, applications_for, load_calendar
 
 
 class WorkListPanel(Component):
@@ -40,5 +40,30 @@ class WorkListPanel(Component):
 
     def render_html(self, parent_context: dict[str, Any] | None = None) -> str:
         if not self.user.has_perm("disclosure_applications.view_application"):
+            return ""
+        return super().render_html(parent_context)
+
+
+class ReplyReviewPanel(Component):
+    """答复审查 for confidentiality reviewers: how many replies wait, and whether any is due soon."""
+
+    name = "disclosure_applications_reply_reviews"
+    template_name = "disclosure_applications/admin/reply_review_panel.html"
+    order = 205
+
+    def __init__(self, user) -> None:
+        self.user = user
+
+    def get_context_data(self, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
+        waiting = Application.objects.filter(status=Status.REPLY_IN_REVIEW)
+        today = timezone.localdate()
+        return {
+            "waiting": waiting.count(),
+            "overdue": waiting.filter(due_on__lt=today).count(),
+            "list_url": reverse("disclosure_applications_admin:review_list"),
+        }
+
+    def render_html(self, parent_context: dict[str, Any] | None = None) -> str:
+        if not self.user.has_perm("disclosure_applications.review_reply"):
             return ""
         return super().render_html(parent_context)

@@ -17,7 +17,7 @@ from .admin_listing import VIEW_PERSONAL_DATA
 from .admin_views import application_viewset
 from .identical import PROPOSED_ACTION
 from .models import CalendarDay, OfficeHandler, ScheduleYear
-from .panels import WorkListPanel
+from .panels import ReplyReviewPanel, WorkListPanel
 from .release import RELEASED_ACTION, RETURNED_ACTION
 from .reply_views import REVIEW_PERMISSION
 
@@ -50,6 +50,7 @@ def fill_table3_button(page, user, view_name, next_url=None):
 @hooks.register("construct_homepage_panels")
 def add_work_list(request, panels) -> None:
     panels.append(WorkListPanel(request.user))
+    panels.append(ReplyReviewPanel(request.user))
 
 
 @hooks.register("register_log_actions")

@@ -97,6 +97,16 @@ def test_write_review_release_through_the_admin(client, people, application) -> 
     assert client.get(f"/admin/applications/replies/document/{document_id}/").status_code == 200
 
 
+def test_reviewers_see_waiting_replies_on_the_dashboard_and_handlers_do_not(client, people, application) -> None:
+    handler, reviewer = people
+    client.force_login(handler)
+    write(client, application, "submit", outcome=Outcome.UNABLE_1, notice="本机关不掌握。")
+    assert "reply-review-panel-count" not in client.get("/admin/").content.decode()
+    client.force_login(reviewer)
+    html = client.get("/admin/").content.decode()
+    assert "1 件申请答复等待保密审查" in html and "已超过答复期限" in html  # received in 2025: long overdue
+
+
 def test_an_approval_of_content_the_reviewer_did_not_see_is_refused(client, people, application) -> None:
     handler, reviewer = people
     client.force_login(handler)
