@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import release
+from . import release, reply_drafts, reply_reviews
 from .choices import Outcome, Status
 from .downloads import file_response
 from .models import Application, applications_for
@@ -31,7 +31,7 @@ def _handled(request: HttpRequest, pk: int) -> Application:
 def write(request: HttpRequest, pk: int) -> HttpResponse:
     """撰写答复: save, regenerate the notice from the outcome's template, or send to review."""
     application = _handled(request, pk)
-    reply = release.editable_reply(application)
+    reply = reply_drafts.editable_reply(application)
     if reply is None:
         messages.error(request, _("答复送审后或办结后不能修改。"))
         return redirect("disclosure_applications_admin:handle", pk)
@@ -43,12 +43,12 @@ def write(request: HttpRequest, pk: int) -> HttpResponse:
         if action == "draft" or not notice.strip():
             notice = draft_notice(application, data["outcome"], timezone.localdate())
         try:
-            release.save_draft(
+            reply_drafts.save_draft(
                 application, outcome=data["outcome"], notice=notice, user=request.user,
                 uploads=data["documents"], remove=[doc.pk for doc in data.get("remove") or []],
             )  # fmt: skip
             if action == "submit":
-                release.submit(application, request.user)
+                reply_drafts.submit(application, request.user)
         except release.ReleaseRefused as refusal:
             messages.error(request, str(refusal))
             return redirect("disclosure_applications_admin:reply", pk)
@@ -89,13 +89,13 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             if data["decision"] == "approve":
-                release.approve(
+                reply_reviews.approve(
                     reply, request.user, checklist=data["checklist"], acknowledged=data["acknowledge_findings"],
                     comment=data["comment"], seen=data["seen"],
                 )  # fmt: skip
                 messages.success(request, _("审查通过，答复已发出。"))
             else:
-                release.reject(reply, request.user, comment=data["comment"])
+                reply_reviews.reject(reply, request.user, comment=data["comment"])
                 messages.success(request, _("已退回修改。"))
         except release.ReleaseRefused as refusal:
             form.add_error(None, str(refusal))
@@ -105,9 +105,9 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "reply": reply,
         "application": reply.application,
         "documents": reply.documents.all(),
-        "findings": release.findings(reply),
+        "findings": reply_reviews.findings(reply),
         "article": Outcome(reply.outcome).article,
-        "may_review": release.may_review(reply, request.user),
+        "may_review": reply_reviews.may_review(reply, request.user),
         "form": form,
     }
     return TemplateResponse(request, "disclosure_applications/admin/review.html", context)

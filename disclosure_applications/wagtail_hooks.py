@@ -18,7 +18,7 @@ from .admin_views import application_viewset
 from .identical import PROPOSED_ACTION
 from .models import CalendarDay, OfficeHandler, ScheduleYear
 from .panels import ReplyReviewPanel, WorkListPanel
-from .release import RELEASED_ACTION, RETURNED_ACTION
+from .reply_reviews import RELEASED_ACTION, RETURNED_ACTION
 from .reply_views import REVIEW_PERMISSION
 
 

@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from disclosure_applications import register, release
+from disclosure_applications import register, reply_drafts, reply_reviews
 from disclosure_applications.choices import Outcome
 from disclosure_applications.models import Application
 from disclosure_applications.replies import REPLY_CHECKLIST_KEYS, ReplyReview
@@ -86,10 +86,10 @@ def upload(
 def answer(application: Application, outcome: str, on: datetime.date | None = None) -> ReplyReview:
     """Write, submit and approve a reply as the office does: a handler writes, a reviewer releases."""
     documents = [upload()] if Outcome(outcome).releases_information else []
-    release.save_draft(application, outcome=outcome, notice="答复告知书。", user=person("handler"), uploads=documents)
-    release.submit(application, person("handler"))
+    reply_drafts.save_draft(application, outcome=outcome, notice="答复告知书。", user=person("handler"), uploads=documents)
+    reply_drafts.submit(application, person("handler"))
     reply = application.__class__.objects.get(pk=application.pk).reply
-    review = release.approve(
+    review = reply_reviews.approve(
         reply, person("reviewer", roles.REVIEWERS), checklist=REPLY_CHECKLIST_KEYS, acknowledged=True, on=on
     )
     application.refresh_from_db()

@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from disclosure_applications import release, transitions
+from disclosure_applications import release, reply_drafts, reply_reviews, transitions
 from disclosure_applications.choices import Outcome, Status
 from disclosure_applications.downloads import SALT, signed_url
 from disclosure_applications.models import ApplicationEvent, Reply, ReplyDocument, ReplyReview
@@ -39,18 +39,18 @@ def application(office):
 @pytest.fixture
 def in_review(application) -> Reply:
     """部分公开 with one document, written by the handler and sent to review."""
-    release.save_draft(
+    reply_drafts.save_draft(
         application, outcome=Outcome.PARTLY, notice=NOTICE, user=person("handler"),
         uploads=[upload("汇总表.txt", DOCUMENT)],
     )  # fmt: skip
-    release.submit(application, person("handler"))
+    reply_drafts.submit(application, person("handler"))
     reply = Reply.objects.get(application=application)
     reply.application = application  # with its query code
     return reply
 
 
 def approve(reply: Reply, user=None) -> None:
-    release.approve(reply, user or person("reviewer", REVIEWERS), checklist=REPLY_CHECKLIST_KEYS, acknowledged=True)
+    reply_reviews.approve(reply, user or person("reviewer", REVIEWERS), checklist=REPLY_CHECKLIST_KEYS, acknowledged=True)
 
 
 def track(client, application) -> str:
@@ -108,7 +108,7 @@ def test_the_writer_cannot_review_the_reply_even_as_a_reviewer(in_review) -> Non
     with pytest.raises(release.ReleaseRefused, match="撰写答复的人不能审查"):
         approve(in_review, writer)
     with pytest.raises(release.ReleaseRefused):
-        release.reject(in_review, writer, comment="退回。")
+        reply_reviews.reject(in_review, writer, comment="退回。")
     assert not ReplyReview.objects.exists()
 
 
@@ -122,39 +122,39 @@ def test_nobody_without_the_review_permission_releases_a_reply(in_review, django
 
 def test_an_incomplete_checklist_or_unacknowledged_finding_is_refused(application) -> None:
     notice = "张*：经审查予以公开。联系人：13912345678。"
-    release.save_draft(
+    reply_drafts.save_draft(
         application, outcome=Outcome.DISCLOSED, notice=notice, user=person("handler"), uploads=[upload()]
     )
-    release.submit(application, person("handler"))
+    reply_drafts.submit(application, person("handler"))
     reply = Reply.objects.get(application=application)
     reviewer = person("reviewer", REVIEWERS)
     with pytest.raises(release.ReleaseRefused, match="逐项核对"):
-        release.approve(reply, reviewer, checklist=REPLY_CHECKLIST_KEYS[:2], acknowledged=True)
+        reply_reviews.approve(reply, reviewer, checklist=REPLY_CHECKLIST_KEYS[:2], acknowledged=True)
     with pytest.raises(release.ReleaseRefused, match="自动预审提示"):
-        release.approve(reply, reviewer, checklist=REPLY_CHECKLIST_KEYS, acknowledged=False)
+        reply_reviews.approve(reply, reviewer, checklist=REPLY_CHECKLIST_KEYS, acknowledged=False)
     assert not ReplyReview.objects.exists()
-    review = release.approve(reply, reviewer, checklist=REPLY_CHECKLIST_KEYS, acknowledged=True)
+    review = reply_reviews.approve(reply, reviewer, checklist=REPLY_CHECKLIST_KEYS, acknowledged=True)
     assert review.findings and "13912345678" not in str(review.findings)  # masked, as the pages' findings
 
 
 def test_a_rejected_reply_goes_back_to_the_office_and_is_not_released(client, in_review) -> None:
-    release.reject(in_review, person("reviewer", REVIEWERS), comment="附件未遮盖第三方姓名。")
+    reply_reviews.reject(in_review, person("reviewer", REVIEWERS), comment="附件未遮盖第三方姓名。")
     application = in_review.application
     application.refresh_from_db()
     assert application.status == Status.RECEIVED and api(client, application)["reply"] is None
     assert application.events.filter(kind=Kind.REPLY_RETURNED, note="附件未遮盖第三方姓名。").exists()
-    release.save_draft(application, outcome=Outcome.PARTLY, notice=NOTICE + "（已遮盖）", user=person("handler"))
-    release.submit(application, person("handler"))
+    reply_drafts.save_draft(application, outcome=Outcome.PARTLY, notice=NOTICE + "（已遮盖）", user=person("handler"))
+    reply_drafts.submit(application, person("handler"))
     approve(in_review)
     assert "（已遮盖）" in api(client, application)["reply"]["notice"]
 
 
 def test_a_reply_in_review_or_released_cannot_be_edited(in_review) -> None:
     with pytest.raises(release.ReleaseRefused):
-        release.save_draft(in_review.application, outcome=Outcome.DISCLOSED, notice="x", user=person("handler"))
+        reply_drafts.save_draft(in_review.application, outcome=Outcome.DISCLOSED, notice="x", user=person("handler"))
     approve(in_review)
     with pytest.raises(release.ReleaseRefused):
-        release.save_draft(in_review.application, outcome=Outcome.DISCLOSED, notice="x", user=person("handler"))
+        reply_drafts.save_draft(in_review.application, outcome=Outcome.DISCLOSED, notice="x", user=person("handler"))
 
 
 def test_content_changed_after_approval_behind_the_rules_back_is_not_shown(client, in_review) -> None:
@@ -178,12 +178,12 @@ def test_a_document_added_or_whose_bytes_changed_after_approval_is_not_served(cl
 
 
 def test_releasing_outcomes_need_a_document_and_every_reply_a_notice(application) -> None:
-    release.save_draft(application, outcome=Outcome.DISCLOSED, notice=NOTICE, user=person("handler"))
+    reply_drafts.save_draft(application, outcome=Outcome.DISCLOSED, notice=NOTICE, user=person("handler"))
     with pytest.raises(release.ReleaseRefused, match="须附上"):
-        release.submit(application, person("handler"))
-    release.save_draft(application, outcome=Outcome.UNABLE_1, notice="  ", user=person("handler"))
+        reply_drafts.submit(application, person("handler"))
+    reply_drafts.save_draft(application, outcome=Outcome.UNABLE_1, notice="  ", user=person("handler"))
     with pytest.raises(release.ReleaseRefused, match="不能为空"):
-        release.submit(application, person("handler"))
+        reply_drafts.submit(application, person("handler"))
     application.refresh_from_db()
     assert application.status == Status.RECEIVED
 
@@ -217,8 +217,8 @@ def test_review_records_are_immutable(in_review) -> None:
 
 def test_the_status_page_and_api_with_a_reply_have_a_fixed_query_budget(client, application) -> None:
     uploads = [upload(f"附件{n}.txt", f"第{n}份".encode()) for n in range(4)]
-    release.save_draft(application, outcome=Outcome.DISCLOSED, notice=NOTICE, user=person("handler"), uploads=uploads)
-    release.submit(application, person("handler"))
+    reply_drafts.save_draft(application, outcome=Outcome.DISCLOSED, notice=NOTICE, user=person("handler"), uploads=uploads)
+    reply_drafts.submit(application, person("handler"))
     approve(Reply.objects.get(application=application))
     assert track(client, application).count("附件") == 4  # the first request of a site also creates its settings
     with CaptureQueriesContext(connection) as page_queries:

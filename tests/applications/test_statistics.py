@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 
-from disclosure_applications import release, transitions
+from disclosure_applications import reply_drafts, transitions
 from disclosure_applications.choices import ApplicantType, Outcome
 from disclosure_applications.models import Application, ApplicationEvent
 from disclosure_applications.statistics import table3
@@ -64,8 +64,8 @@ def register_2025(office, db):
     received(office, T.PUBLIC_INTEREST, D(2025, 12, 22))
     count("new", "nonprofit"), count("carried_out", "nonprofit")
     in_review = received(office, T.RESEARCH, D(2025, 12, 1))
-    release.save_draft(in_review, outcome=Outcome.PARTLY, notice="部分公开。", user=person("handler"), uploads=[upload()])
-    release.submit(in_review, person("handler"))
+    reply_drafts.save_draft(in_review, outcome=Outcome.PARTLY, notice="部分公开。", user=person("handler"), uploads=[upload()])
+    reply_drafts.submit(in_review, person("handler"))
     count("new", "research"), count("carried_out", "research")
     # The next year, and another body: not counted.
     received(office, T.NATURAL_PERSON, D(2026, 1, 5))

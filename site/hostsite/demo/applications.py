@@ -17,7 +17,7 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from disclosure_applications import register, release, transitions
+from disclosure_applications import register, reply_drafts, reply_reviews, transitions
 from disclosure_applications.choices import ApplicantType, Channel, Delivery, IdType, Outcome
 from disclosure_applications.models import Application, ApplicationEvent, OfficeHandler, load_calendar
 from disclosure_applications.notices import draft_notice
@@ -83,12 +83,12 @@ def _reply(application: Application, outcome: str, day: datetime.date, handler, 
         text = f"{application.description}\n（演示文件：{application.organisation.name}提供的信息。）\n"
         documents.append(SimpleUploadedFile(f"reply-{application.number}.txt", text.encode(), "text/plain"))
     notice = draft_notice(application, outcome, day)
-    release.save_draft(application, outcome=outcome, notice=notice, user=handler, uploads=documents)
-    release.submit(application, handler)
+    reply_drafts.save_draft(application, outcome=outcome, notice=notice, user=handler, uploads=documents)
+    reply_drafts.submit(application, handler)
     if not approve:
         return
     reply = Application.objects.get(pk=application.pk).reply
-    release.approve(reply, reviewer, checklist=REPLY_CHECKLIST_KEYS, acknowledged=True, comment="已核对。", on=day)
+    reply_reviews.approve(reply, reviewer, checklist=REPLY_CHECKLIST_KEYS, acknowledged=True, comment="已核对。", on=day)
 
 
 def build(orgs: dict[str, Organisation]) -> int:
