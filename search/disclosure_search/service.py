@@ -17,7 +17,7 @@ from modelsearch.conf import get_app_config
 
 from disclosure_pages.catalog.listing import NumberField
 
-from . import engine
+from . import engine, outage
 from .filters import SearchFilterSet
 from .query import build_query, clean_query, highlight_words, query_word_sets
 from .results import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SearchResults, make_hits
@@ -73,13 +73,23 @@ def search_pages(
 
     word_sets = query_word_sets(text)
     primary = "default"
-    try:
-        found = find(primary, word_sets, search_query, filters, sort=sort, page=results.page, page_size=page_size)
-    except Exception:
-        logger.exception("Search backend %r failed; falling back to the database", primary)
+    args = (word_sets, search_query, filters)
+    kwargs = {"sort": sort, "page": results.page, "page_size": page_size}
+    known_outage = None if _is_database(primary) else outage.current(primary)
+    found = None
+    if known_outage is None or outage.may_try(primary):
+        try:
+            found = find(primary, *args, **kwargs)
+        except Exception as error:
+            logger.exception("Search backend %r failed; falling back to the database", primary)
+            if not _is_database(primary):
+                outage.failed(primary, error)
+        else:
+            outage.answered(primary, known_outage)
+    if found is None:
         results.degraded = True
         results.notices.append(_("全文检索服务暂时不可用，已改用备用检索，结果可能不完整。"))
-        found = _fall_back(primary, word_sets, search_query, filters, sort=sort, page=results.page, page_size=page_size)
+        found = _fall_back(primary, *args, **kwargs)
         if found is None:
             return results
     if found.windowed and sort == "relevance":

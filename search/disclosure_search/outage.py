@@ -1,0 +1,74 @@
+"""When the search engine is down, one request per window waits for it, not every citizen.
+
+A failure of the configured engine (Elasticsearch, OpenSearch) is remembered in the
+default cache (Redis in production, so every worker knows): for
+``DISCLOSURE_SEARCH_OUTAGE_WINDOW`` seconds (default 60) searches go straight to the
+database engine, with the notice. After the window one request (whichever takes the
+probe) tries the engine again; the others keep using the database until it answers.
+The record outlives the window so that the webmasters' health view can say since when.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+
+DEFAULT_WINDOW = 60
+_KEY = "disclosure_search:outage:{name}"
+_PROBE = "disclosure_search:outage-probe:{name}"
+
+
+@dataclasses.dataclass(frozen=True)
+class Outage:
+    since: float  # first failure of this outage (epoch seconds)
+    last_failure: float
+    failures: int
+    error: str
+
+    @property
+    def retry_at(self) -> float:
+        return self.last_failure + window()
+
+
+def window() -> int:
+    return max(1, int(getattr(settings, "DISCLOSURE_SEARCH_OUTAGE_WINDOW", DEFAULT_WINDOW)))
+
+
+def current(name: str) -> Outage | None:
+    """The engine's outage as last seen, or None when it last answered."""
+    stored = cache.get(_KEY.format(name=name))
+    return Outage(**stored) if isinstance(stored, dict) else None
+
+
+def may_try(name: str) -> bool:
+    """Whether this request should ask the engine: always when it is up; after the window, one at a time."""
+    outage = current(name)
+    if outage is None:
+        return True
+    if time.time() < outage.retry_at:
+        return False
+    return cache.add(_PROBE.format(name=name), True, timeout=window())
+
+
+def failed(name: str, error: BaseException) -> Outage:
+    now = time.time()
+    previous = current(name)
+    outage = Outage(
+        since=previous.since if previous else now,
+        last_failure=now,
+        failures=(previous.failures if previous else 0) + 1,
+        error=f"{type(error).__name__}: {error}"[:300],
+    )
+    # Kept well beyond the window, for the health view; may_try reads retry_at, not the expiry.
+    cache.set(_KEY.format(name=name), dataclasses.asdict(outage), timeout=window() * 60)
+    cache.delete(_PROBE.format(name=name))
+    return outage
+
+
+def answered(name: str, outage: Outage | None) -> None:
+    """The engine answered: forget the outage (one cache read per search when there was none)."""
+    if outage is not None:
+        cache.delete_many([_KEY.format(name=name), _PROBE.format(name=name)])
