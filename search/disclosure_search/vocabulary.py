@@ -9,6 +9,7 @@ a change reaches the process that made it (``runserver`` has one).
 from __future__ import annotations
 
 import itertools
+import logging
 import threading
 import uuid
 
@@ -24,6 +25,7 @@ from .models import DictionaryTerm, SearchSynonym
 VERSION_KEY = "disclosure_search_vocabulary_version"
 MAX_EXPANSIONS = 8
 
+logger = logging.getLogger("disclosure_search")
 _lock = threading.Lock()
 _state: dict = {"version": None, "terms": set(), "synonyms": []}
 
@@ -33,11 +35,16 @@ def bump_version() -> None:
 
 
 def _current_version() -> str:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        cache.add(VERSION_KEY, version, timeout=None)
-        version = cache.get(VERSION_KEY, version)
+    try:
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            version = uuid.uuid4().hex
+            cache.add(VERSION_KEY, version, timeout=None)
+            version = cache.get(VERSION_KEY, version)
+    except Exception:
+        # The cache is down: keep what this process applies (loaded once if nothing yet).
+        logger.warning("The cache failed; the search vocabulary is not checked for changes", exc_info=True)
+        return _state["version"] or "cache-unavailable"
     return version
 
 

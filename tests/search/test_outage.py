@@ -86,3 +86,14 @@ def test_the_health_view_is_for_webmasters_only(client, django_user_model) -> No
     editor.user_permissions.add(*Permission.objects.filter(codename="access_admin"))
     response = client_for(type(client), editor).get("/admin/search-health/")
     assert response.status_code == 302 and response["Location"] == "/admin/"
+
+
+@override_settings(
+    WAGTAILSEARCH_BACKENDS=DOWN,
+    CACHES={"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}},
+)
+def test_a_failing_cache_loses_the_window_but_never_the_search(client) -> None:
+    """Redis down as well: every search tries the engine again, and still answers from the database."""
+    for _n in range(2):
+        data = search(client)
+        assert data["degraded"] and data["count"] >= 0
