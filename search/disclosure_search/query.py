@@ -12,7 +12,7 @@ from functools import lru_cache
 from django.utils.translation import gettext as _
 from wagtail.search.query import Or, PlainText, SearchQuery
 
-from disclosure_pages.text import query_token_sets, segment_query
+from disclosure_pages.text import find_document_numbers, query_token_sets, segment_query
 
 from .vocabulary import expand, vocabulary_version
 
@@ -50,9 +50,29 @@ def highlight_words(query: str) -> list[str]:
     return list(_highlight_words(query, vocabulary_version()))
 
 
+#: The brackets a 文号's year is written in: the standard 〔〕 and what documents and people type.
+_YEAR_BRACKETS = ("〔〕", "[]", "［］", "()", "（）", "【】")
+
+
 @lru_cache(maxsize=1024)
 def _highlight_words(query: str, version: str) -> tuple[str, ...]:
-    return tuple(w for w in segment_query(query) if any(c.isalnum() for c in w))
+    return marked_words(query)
+
+
+def marked_words(query: str) -> tuple[str, ...]:
+    """A 文号 is marked whole, in any bracket style, never character by character (政, 号, 8)."""
+    numbers: list[str] = []
+    rest = query
+    for number in find_document_numbers(query):
+        if number.year is None:
+            forms = [number.whole]
+        else:
+            forms = [f"{number.agency}{o}{number.year}{c}{number.sequence}号" for o, c in _YEAR_BRACKETS]
+        numbers.extend(forms)
+        for form in sorted(forms, key=len, reverse=True):
+            rest = rest.replace(form, " ")
+    words = [w for w in segment_query(rest) if any(c.isalnum() for c in w)] if rest.strip() else []
+    return tuple(dict.fromkeys([*numbers, *words]))
 
 
 @lru_cache(maxsize=1024)

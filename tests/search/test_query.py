@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from disclosure_search.engine import match_expression
 from disclosure_search.highlight import highlight
-from disclosure_search.query import MAX_QUERY_LENGTH, clean_query, fts_words
+from disclosure_search.query import MAX_QUERY_LENGTH, clean_query, fts_words, marked_words
 
 
 def test_clean_query_drops_control_characters_and_collapses_spaces():
@@ -49,3 +49,17 @@ def test_highlight_cuts_around_the_first_match():
     assert "<mark>防汛</mark>" in html
     assert len(html.replace("<mark>", "").replace("</mark>", "")) == 42
     assert highlight("短文本", ["无"], length=40) == "短文本"
+
+
+def test_a_document_number_is_marked_whole_in_any_bracket_style_never_by_character():
+    words = marked_words("宜政办秘[2024]8号")
+    text = "安庆市人民政府办公室关于印发（宜政办秘〔2024〕8号）的通知，政府8号文件"
+    assert highlight(text, words) == "安庆市人民政府办公室关于印发（<mark>宜政办秘〔2024〕8号</mark>）的通知，政府8号文件"
+    assert highlight("见国办发(2019)26号。", marked_words("国办发〔2019〕26号")) == "见<mark>国办发(2019)26号</mark>。"
+
+
+def test_other_words_of_a_query_with_a_document_number_are_still_marked():
+    words = marked_words("宜政办秘〔2024〕8号 低保")
+    assert highlight("2024年低保资金（宜政办秘〔2024〕8号）", words) == (
+        "2024年<mark>低保</mark>资金（<mark>宜政办秘〔2024〕8号</mark>）"
+    )
