@@ -68,3 +68,20 @@ def module_portal(module_db, django_db_blocker) -> DisclosurePortalPage:
     conftest.py hands tests fresh copies of it as ``portal``."""
     with django_db_blocker.unblock():
         return factories.portal()
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """A test that commits must restore what the migrations wrote when it flushes: without
+    ``serialized_rollback`` it empties groups, workflows and content types for every test
+    that follows it in the same worker."""
+    careless = [
+        item.nodeid
+        for item in items
+        if (marker := item.get_closest_marker("django_db")) is not None
+        and marker.kwargs.get("transaction")
+        and not marker.kwargs.get("serialized_rollback")
+    ]
+    if careless:
+        raise pytest.UsageError(
+            "django_db(transaction=True) needs serialized_rollback=True here (tests/support): " + ", ".join(careless)
+        )
