@@ -17,7 +17,7 @@ from wagtail.log_actions import log
 
 from . import identical
 from .choices import CLOSED, ApplicantType, Channel, Status
-from .models import Application, applications_for, load_calendar
+from .models import Application, applications_for, due_soon_until
 
 VIEW_PERSONAL_DATA = "disclosure_applications.view_personal_data"
 EXPORT_PERMISSION = "disclosure_applications.export_personal_data"
@@ -50,7 +50,7 @@ class ApplicationFilterSet(WagtailFilterSet):
         open_ = queryset.exclude(status__in=CLOSED).exclude(due_on=None)
         if value == "overdue":
             return open_.filter(due_on__lt=today)
-        return open_.filter(due_on__gte=today, due_on__lte=load_calendar().add(today, 3).date)
+        return open_.filter(due_on__gte=today, due_on__lte=due_soon_until(today))
 
 
 class ApplicationIndexView(IndexView):

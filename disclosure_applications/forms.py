@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from disclosure_pages.moderation.prescreen.validators import is_valid_id_number
 from disclosure_pages.taxonomy.models import Organisation
 from disclosure_pages.text.cleaning import clean_inline, clean_text
 
@@ -17,19 +18,11 @@ from .models import Application
 MAX_ID_DOCUMENT_BYTES = 5 * 1024 * 1024
 _PHONE = re.compile(r"^\+?[0-9][0-9\- ]{5,19}$")
 _POSTCODE = re.compile(r"^[0-9]{6}$")
-_ID_CARD = re.compile(r"^[0-9]{17}[0-9Xx]$")
 _CREDIT_CODE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$")
 #: Magic numbers of the allowed identity-document types (the extension alone proves nothing).
 _SIGNATURES = (b"%PDF-", b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
 #: Lone surrogates (possible in JSON) cannot be stored in UTF-8.
 _UNSTORABLE = re.compile("[\ud800-\udfff]")
-
-
-def id_card_checksum_ok(number: str) -> bool:
-    """GB 11643 check digit of an 18-digit 居民身份证 number."""
-    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-    total = sum(int(digit) * weight for digit, weight in zip(number[:17], weights, strict=True))
-    return "10X98765432"[total % 11] == number[17].upper()
 
 
 class OrganisationChoiceField(forms.ModelChoiceField):
@@ -102,7 +95,7 @@ class ApplicationForm(forms.ModelForm):
                 self.add_error("id_type", _("自然人请填写个人身份证明。"))
             if applicant != ApplicantType.NATURAL_PERSON and id_type != IdType.CREDIT_CODE:
                 self.add_error("id_type", _("法人或其他组织请填写统一社会信用代码。"))
-        if id_type == IdType.ID_CARD and number and not (_ID_CARD.match(number) and id_card_checksum_ok(number)):
+        if id_type == IdType.ID_CARD and number and not is_valid_id_number(number):
             self.add_error("id_number", _("居民身份证号码应为18位，且校验位正确。"))
         if id_type == IdType.CREDIT_CODE and number and not _CREDIT_CODE.match(number):
             self.add_error("id_number", _("统一社会信用代码应为18位数字或大写字母。"))

@@ -32,22 +32,13 @@ def subject_key(description: str) -> str:
     return hashlib.sha1(folded.encode()).hexdigest() if folded else ""
 
 
-def ensure_key(application: Application) -> str:
-    """Applications received before keys existed get theirs when first looked at."""
-    if not application.subject_key and application.description:
-        application.subject_key = subject_key(application.description)
-        Application.objects.filter(pk=application.pk).update(subject_key=application.subject_key)
-    return application.subject_key
-
-
 def identical_to(application: Application) -> QuerySet[Application]:
     """The other applications of the same subject to the same body, by other applicants."""
-    key = ensure_key(application)
-    if not key:
+    if not application.subject_key:
         return Application.objects.none()
-    others = Application.objects.filter(organisation_id=application.organisation_id, subject_key=key).exclude(
-        pk=application.pk
-    )
+    others = Application.objects.filter(
+        organisation_id=application.organisation_id, subject_key=application.subject_key
+    ).exclude(pk=application.pk)
     if application.id_number:
         others = others.exclude(id_number=application.id_number)
     return others.order_by("received_on", "pk")
@@ -78,7 +69,9 @@ def propose_catalog_entry(application: Application, user) -> CatalogEntryPage:
         raise PermissionError(_("您没有在公开目录中新建条目的权限。"))
     numbers = [application.number, *identical_to(application).values_list("number", flat=True)]
     title = application.description.strip().splitlines()[0][:200]
-    summary = _("本信息经 %(count)d 位申请人申请公开（受理编号：%(numbers)s），根据《中华人民共和国政府信息公开条例》第四十四条纳入主动公开范围。") % {
+    summary = _(
+        "本信息经 %(count)d 位申请人申请公开（受理编号：%(numbers)s），根据《中华人民共和国政府信息公开条例》第四十四条纳入主动公开范围。"
+    ) % {
         "count": len(numbers),
         "numbers": "、".join(numbers),
     }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.validators import FileExtensionValidator
@@ -200,6 +202,14 @@ def applications_for(user) -> models.QuerySet[Application]:
     if user.is_superuser and user.is_active:
         return Application.objects.all()
     return Application.objects.filter(organisation__in=bodies_of(user))
+
+
+#: "Due soon" on the dashboard and in the listing's filter: within this many working days.
+DUE_SOON_WORKING_DAYS = 3
+
+
+def due_soon_until(today: datetime.date) -> datetime.date:
+    return load_calendar().add(today, DUE_SOON_WORKING_DAYS).date
 
 
 def load_calendar() -> Calendar:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
 from .choices import CLOSED, Status
 from .identical import with_identical
-from .models import Application, applications_for, load_calendar
+from .models import Application, applications_for, due_soon_until
 
 
 class WorkListPanel(Component):
@@ -26,16 +27,17 @@ class WorkListPanel(Component):
     def get_context_data(self, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
         today = timezone.localdate()
         open_ = applications_for(self.user).exclude(status__in=CLOSED)
-        soon = load_calendar().add(today, 3).date
-        index = reverse("disclosure_applications_admin:index")
+        counts = open_.aggregate(
+            open=Count("pk"),
+            overdue=Count("pk", filter=Q(due_on__lt=today)),
+            due_soon=Count("pk", filter=Q(due_on__gte=today, due_on__lte=due_soon_until(today))),
+            correction=Count("pk", filter=Q(status=Status.CORRECTION)),
+            provisional=Count("pk", filter=Q(due_provisional=True)),
+        )  # one query for the five figures
         return {
-            "overdue": open_.filter(due_on__lt=today).count(),
-            "due_soon": open_.filter(due_on__gte=today, due_on__lte=soon).count(),
-            "correction": open_.filter(status=Status.CORRECTION).count(),
-            "provisional": open_.filter(due_provisional=True).count(),
+            **counts,
             "identical": with_identical(open_).count(),
-            "open": open_.count(),
-            "index_url": index,
+            "index_url": reverse("disclosure_applications_admin:index"),
         }
 
     def render_html(self, parent_context: dict[str, Any] | None = None) -> str:
@@ -45,7 +47,7 @@ class WorkListPanel(Component):
 
 
 class ReplyReviewPanel(Component):
-    """答复审查 for confidentiality reviewers: how many replies wait, and whether any is due soon."""
+    """答复审查 for confidentiality reviewers: how many replies wait, and how many are past due."""
 
     name = "disclosure_applications_reply_reviews"
     template_name = "disclosure_applications/admin/reply_review_panel.html"
@@ -55,13 +57,10 @@ class ReplyReviewPanel(Component):
         self.user = user
 
     def get_context_data(self, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
-        waiting = Application.objects.filter(status=Status.REPLY_IN_REVIEW)
-        today = timezone.localdate()
-        return {
-            "waiting": waiting.count(),
-            "overdue": waiting.filter(due_on__lt=today).count(),
-            "list_url": reverse("disclosure_applications_admin:review_list"),
-        }
+        counts = Application.objects.filter(status=Status.REPLY_IN_REVIEW).aggregate(
+            waiting=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=timezone.localdate()))
+        )
+        return {**counts, "list_url": reverse("disclosure_applications_admin:review_list")}
 
     def render_html(self, parent_context: dict[str, Any] | None = None) -> str:
         if not self.user.has_perm("disclosure_applications.review_reply"):

@@ -58,9 +58,9 @@ def current(name: str) -> Outage | None:
     return Outage(**stored) if isinstance(stored, dict) else None
 
 
-def may_try(name: str) -> bool:
-    """Whether this request should ask the engine: always when it is up; after the window, one at a time."""
-    outage = current(name)
+def may_try(name: str, outage: Outage | None) -> bool:
+    """Whether this request should ask the engine (``outage`` as :func:`current` gave it):
+    always when it is up; after the window, one request at a time."""
     if outage is None:
         return True
     if time.time() < outage.retry_at:

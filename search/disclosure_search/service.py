@@ -77,7 +77,7 @@ def search_pages(
     kwargs = {"sort": sort, "page": results.page, "page_size": page_size}
     known_outage = None if _is_database(primary) else outage.current(primary)
     found = None
-    if known_outage is None or outage.may_try(primary):
+    if outage.may_try(primary, known_outage):
         try:
             found = find(primary, *args, **kwargs)
         except Exception as error:

@@ -48,15 +48,6 @@ def test_identical_applications_are_those_of_other_people_to_the_same_body(three
     assert set(with_identical(Application.objects.all())) == {first, second, again}
 
 
-def test_keys_of_older_applications_are_filled_when_first_looked_at(three) -> None:
-    first, second, *_ = three
-    Application.objects.filter(pk=second.pk).update(subject_key="")
-    second.refresh_from_db()
-    assert list(identical_to(second)) == [first, three[2]]
-    second.refresh_from_db()
-    assert second.subject_key == first.subject_key
-
-
 def test_the_handler_sees_them_and_the_list_filters_them(client, three, django_user_model, office) -> None:
     handler = django_user_model.objects.create_user("h")
     handler.groups.add(Group.objects.get(name="信息公开申请办理人"))

@@ -8,7 +8,7 @@ import datetime
 import pytest
 from django.core import mail, signing
 from django.core.files.base import ContentFile
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from disclosure_applications import release, reply_drafts, reply_reviews, transitions
@@ -227,3 +227,15 @@ def test_the_status_page_and_api_with_a_reply_have_a_fixed_query_budget(client, 
         assert len(api(client, application)["reply"]["documents"]) == 4
     # Application, events, reply, its documents, its latest review; the rest is the page chrome.
     assert len(page_queries) <= 11 and len(api_queries) <= 5
+
+
+def test_review_records_refuse_raw_sql_too(in_review) -> None:
+    """Below the model: the database itself refuses to change a record (and, on PostgreSQL, to delete one)."""
+    approve(in_review)
+    review = ReplyReview.objects.get()
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {ReplyReview._meta.db_table} SET fingerprint = 'x' WHERE id = %s", [review.pk])
+    if connection.vendor == "postgresql":
+        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {ReplyReview._meta.db_table} WHERE id = %s", [review.pk])
+    assert ReplyReview.objects.get().fingerprint == review.fingerprint

@@ -25,6 +25,8 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from benchmarks.management.commands.bench_http import quote_url
+
 ROOT = Path(__file__).resolve().parents[2]
 POSTGRES = os.environ.get("SMOKE_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 REDIS = os.environ.get("SMOKE_REDIS", "redis://127.0.0.1:6379/15")
@@ -46,12 +48,7 @@ class Server:
     base: str
 
     def get(self, path: str) -> Response:
-        parts = urllib.parse.urlsplit(path)
-        url = (
-            self.base
-            + urllib.parse.quote(parts.path, safe="/%")
-            + ("?" + urllib.parse.quote(parts.query, safe="=&%") if parts.query else "")
-        )
+        url = quote_url(self.base + path)
         request = urllib.request.Request(url, headers={"Host": "127.0.0.1"})
         try:
             with urllib.request.urlopen(request, timeout=30) as answer:

@@ -59,15 +59,16 @@ def test_after_one_failure_searches_go_straight_to_the_database_until_the_window
 @override_settings(WAGTAILSEARCH_BACKENDS=DOWN, DISCLOSURE_SEARCH_OUTAGE_WINDOW=60)
 def test_after_the_window_one_request_at_a_time_probes_the_engine() -> None:
     outage.failed("default", ConnectionError("refused"))
-    assert not outage.may_try("default")
+    assert not outage.may_try("default", outage.current("default"))
     back_date("default", 61)
-    assert outage.may_try("default") and not outage.may_try("default")
+    record = outage.current("default")
+    assert outage.may_try("default", record) and not outage.may_try("default", record)
 
 
 def test_an_engine_that_answers_again_closes_the_outage() -> None:
     outage.failed("default", ConnectionError("refused"))
     outage.answered("default", outage.current("default"))
-    assert outage.current("default") is None and outage.may_try("default")
+    assert outage.current("default") is None and outage.may_try("default", None)
 
 
 @override_settings(WAGTAILSEARCH_BACKENDS=DOWN)

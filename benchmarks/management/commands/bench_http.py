@@ -23,7 +23,7 @@ import urllib.request
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 
-def _quote(url: str) -> str:
+def quote_url(url: str) -> str:
     """Percent-encode what a person typed (信息公开) without touching what is already encoded."""
     parts = urllib.parse.urlsplit(url)
     query = urllib.parse.quote(parts.query, safe="=&%+")
@@ -54,7 +54,7 @@ class Command(BaseCommand):
     def handle(self, *args, url: str, requests: int, concurrency: int, warmup: int, timeout: float, **options) -> None:
         if requests < 1 or concurrency < 1:
             raise CommandError("--requests and --concurrency must be at least 1.")
-        url = _quote(url)
+        url = quote_url(url)
         for _n in range(warmup):
             _get(url, timeout)
         timings: list[float] = []
