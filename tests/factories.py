@@ -15,6 +15,7 @@ from disclosure_pages.models import (
     DisclosureArticleIndexPage,
     DisclosurePortalPage,
     GuideIndexPage,
+    GuidePage,
     InterpretationIndexPage,
     Organisation,
     TopicIndexPage,
@@ -98,3 +99,22 @@ def entry(
     fields.setdefault("publish_date", datetime.date(2024, 6, 2))
     page = CatalogEntryPage(publisher=publisher or organisation(), **fields)
     return add_child(catalog, page, publish=publish, user=user)
+
+
+def guide(portal: DisclosurePortalPage, year: int, **fields) -> GuidePage:
+    index = section(portal, GuideIndexPage)
+    page = GuidePage(
+        title=f"{year}年政府信息公开指南",
+        slug=f"guide-{year}",
+        revision_year=year,
+        body_name="市政府办公室政务公开科",
+        body_address="安庆市龙门路1号",
+        body_office_hours="工作日 8:30-12:00",
+        body_phone="0556-5500000",
+        body_email="xxgk@example.gov.cn",
+        proactive_scope="<p>本机关主动公开的政府信息范围。</p>",
+        proactive_channels="<p>政府网站、政务新媒体。</p>",
+        supervision="<p>可向上一级行政机关投诉、举报。</p>",
+        **fields,
+    )
+    return add_child(index, page)

@@ -14,7 +14,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from disclosure_pages.catalog.index_numbers import IndexNumberSequence
 from disclosure_pages.catalog.models import CatalogEntryPage, CatalogIndexPage
@@ -93,6 +93,7 @@ def delete_fixture(fixture: Fixture, ids: list[int], *, backend_is_database: boo
     from wagtail.search.models import IndexEntry
 
     content_type = ContentType.objects.get_for_model(CatalogEntryPage)
+    page_type = ContentType.objects.get_for_model(BasePage)
     entry_table = connection.ops.quote_name(CatalogEntryPage._meta.db_table)
     for start in range(0, len(ids), batch_size):
         chunk = ids[start : start + batch_size]
@@ -105,6 +106,10 @@ def delete_fixture(fixture: Fixture, ids: list[int], *, backend_is_database: boo
             with connection.cursor() as cursor:
                 cursor.execute(f"DELETE FROM {entry_table} WHERE page_ptr_id IN ({placeholders})", chunk)  # noqa: S608
             BasePage.objects.filter(pk__in=chunk)._raw_delete(BasePage.objects.db)
+            Revision.objects.filter(object_id__in=[str(pk) for pk in chunk], base_content_type=page_type)._raw_delete(
+                Revision.objects.db
+            )
+            PageLogEntry.objects.filter(page_id__in=chunk)._raw_delete(PageLogEntry.objects.db)
     BasePage.objects.filter(pk=fixture.catalog.pk).update(numchild=0)
     with transaction.atomic():
         DisclosurePortalPage.objects.get(pk=fixture.portal.pk).delete()

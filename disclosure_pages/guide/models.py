@@ -42,6 +42,9 @@ class GuidePage(DisclosurePageMixin, BasePage):
     """One revision of the guide; older revisions stay published and readable."""
 
     page_ptr = page_parent_link()
+    # The public search puts the newest guide that matches a query first (disclosure_search.engine).
+    search_leads = True
+
     revision_year = models.PositiveIntegerField(_("修订年份"))
     introduction = RichTextField(_("前言"), blank=True, features=RICH)
 

@@ -43,13 +43,16 @@ def publication_pass(page_id: int | None, *, revision_id: int | None = None, rev
 
 
 @contextmanager
-def bulk_publication_passes(page_ids: Iterable[int], review_ids: dict[int, int] | None = None) -> Iterator[None]:
+def bulk_publication_passes(
+    page_ids: Iterable[int], review_ids: dict[int, int] | None = None, revision_ids: dict[int, int] | None = None
+) -> Iterator[None]:
     """Passes for many pages at once: bulk publication of content whose approvals were just recorded."""
     ids = list(page_ids)
-    review_ids = review_ids or {}
+    review_ids, revision_ids = review_ids or {}, revision_ids or {}
     with transaction.atomic():
         PublicationPass.objects.bulk_create(
-            [PublicationPass(page_id=pk, review_id=review_ids.get(pk)) for pk in ids], batch_size=500
+            [PublicationPass(page_id=pk, review_id=review_ids.get(pk), revision_id=revision_ids.get(pk)) for pk in ids],
+            batch_size=500,
         )
         yield
         # Only this transaction's passes are visible to it, so this deletes exactly those.

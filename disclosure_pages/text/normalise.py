@@ -148,6 +148,20 @@ def query_forms(query: str) -> list[str]:
     return [f.strip() for f in forms(query).search_forms]
 
 
+# Quotation marks and line breaks between two Chinese characters: documents write “放管服”改革
+# and scraped pages break lines inside words (政务\n公开); citizens type neither.
+_INNER_BREAK = re.compile(r"(?<=[\u3400-\u9fff])(?:[\s“”‘’\"'「」『』]+)(?=[\u3400-\u9fff])")
+_WINDOW = 6
+
+
+def joined_windows(text: str) -> list[str]:
+    """The text around each such cut, with the cut removed, for words to be read across it."""
+    return [
+        text[max(0, cut.start() - _WINDOW) : cut.start()] + text[cut.end() : cut.end() + _WINDOW]
+        for cut in _INNER_BREAK.finditer(text)
+    ]
+
+
 def index_text(text: str) -> str:
     """What to index for ``text``: its distinct forms and reference numbers, one per line."""
     normalised = forms(text)

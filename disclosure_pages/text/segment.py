@@ -40,7 +40,8 @@ from pathlib import Path
 
 import jieba
 
-from .normalise import NormalisedForms, forms
+from .normalise import NormalisedForms, forms, joined_windows
+from .regional import AMBIGUOUS_PHRASE_WORDS, TAIWAN_FALSE_FRIENDS, regional_variant, taiwan_reading
 
 __all__ = [
     "DOMAIN_TERMS_FILE",
@@ -216,10 +217,23 @@ def prime(texts: Sequence[str], segmented: Sequence[str]) -> None:
 
 def _segment_for_index(text: str) -> str:
     normalised = forms(text)
+    variant = regional_variant(normalised.exact, normalised.chars)
+    taiwan = variant == "tw"
     tokens = segment(normalised.chars)
-    if normalised.phrases != normalised.chars:
-        seen = set(tokens)
-        tokens.extend(t for t in segment(normalised.phrases) if t not in seen)
+    phrase_words = segment(normalised.phrases) if normalised.phrases != normalised.chars else tokens
+    if taiwan:  # 檔案 is 文件 here: 档案 only where the phrase form keeps it too (市檔案館)
+        kept = set(phrase_words)
+        tokens = [t for t in tokens if t not in TAIWAN_FALSE_FRIENDS or t in kept]
+    seen = set(tokens)
+    # Words only the phrase form has (信息 for 資訊; not 文件 for a Hong Kong 檔案), Taiwan
+    # readings (统计数据 for 統計資料), words that quotation marks or a line break cut apart.
+    extra = [taiwan_reading(normalised.phrases)] if taiwan else []
+    for form in dict.fromkeys((normalised.chars, normalised.phrases)):
+        extra += joined_windows(form)
+    for words in (phrase_words, *map(segment, extra)):
+        new = [t for t in words if t not in seen and (variant != "other" or t not in AMBIGUOUS_PHRASE_WORDS)]
+        seen.update(new)
+        tokens.extend(new)
     tokens.extend(_reference_tokens(normalised))
     return " ".join(tokens)
 
@@ -238,7 +252,10 @@ def query_token_sets(query: str) -> list[list[str]]:
     normalised = forms(query)
     references = normalised.reference_tokens_for_query()
     token_sets: list[list[str]] = []
-    for form in normalised.search_forms:
+    readings = list(normalised.search_forms)
+    if regional_variant(normalised.exact, normalised.chars) == "tw":  # 資訊 統計資料: also 统计数据
+        readings.append(taiwan_reading(normalised.phrases))
+    for form in dict.fromkeys(readings):
         tokens = list(dict.fromkeys([*_cut(form), *references]))
         content = [t for t in tokens if t not in _QUERY_STOPWORDS]
         tokens = content or tokens

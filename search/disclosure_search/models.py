@@ -88,6 +88,13 @@ class SearchDocument(models.Model):
     )
     title = models.TextField(_("标题词"))
     body = models.TextField(_("正文词"))
+    # What the results page counts matches by (facets); ids without foreign keys: a row is
+    # rewritten whenever its page is published, and counts only ever cover matching rows.
+    year = models.PositiveSmallIntegerField(_("发布年份"), null=True)
+    organisation_id = models.BigIntegerField(_("发布机构"), null=True)
+    assembled_id = models.BigIntegerField(_("组配分类"), null=True)
+    topic_id = models.BigIntegerField(_("主题分类"), null=True)
+    genre_id = models.BigIntegerField(_("体裁分类"), null=True)
 
     class Meta:
         verbose_name = _("检索文档")

@@ -36,6 +36,7 @@ class SearchHit:
     type_label: str
     type_code: str
     index_number: str
+    doc_number: str
     publisher: str
     published: datetime.date | None
     snippet: SafeString
@@ -47,6 +48,7 @@ class SearchHit:
             "type": self.type_label,
             "type_code": self.type_code,
             "index_number": self.index_number,
+            "doc_number": self.doc_number,
             "publisher": self.publisher,
             "published": self.published.isoformat() if self.published else None,
             "snippet": str(self.snippet),
@@ -65,6 +67,7 @@ class SearchResults:
     notices: list[str] = field(default_factory=list)
     searched: bool = False  # False when there was nothing to search for
     filters: Any = None  # the SearchFilterSet the search ran with, for the form's facets
+    facet_counts: dict[str, Any] | None = None  # matches per facet value, when the engine answered
 
     @property
     def num_pages(self) -> int:
@@ -95,6 +98,7 @@ def _hit(page: Any, words: list[str], request: Any, traditional: bool) -> Search
         type_label=type_label(type(page)),
         type_code=type(page)._meta.model_name,
         index_number=index_number,
+        doc_number=getattr(page, "doc_number", "") or "",
         publisher=publishers[0] if publishers else "",
         published=publication_date(page),
         snippet=highlight(text.body_text, words, length=SNIPPET_LENGTH, traditional=traditional),

@@ -9,6 +9,7 @@ a stale index entry can never put a draft or a withdrawn page in results or coun
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,6 +38,7 @@ class Found:
     page: int
     pages: list[Any] = field(default_factory=list)
     windowed: bool = False  # relevance covered only the newest matches (see engine.rank_window)
+    facets: dict[str, Counter] | None = None  # matches per facet value (the engine's path only)
 
 
 def uses_engine(backend_name: str) -> bool:
@@ -111,8 +113,12 @@ def _from_engine(
 ) -> Found:
     """The embedded engine's path (SQLite): see :mod:`disclosure_search.engine`."""
     restrict = filters.apply(BasePage.objects.all()) if filters is not None and filters.active else None
+    facets = None
     for _attempt in range(3):
-        result = engine.ranked(word_sets, restrict=restrict, sort=sort, offset=(page - 1) * page_size, limit=page_size)
+        result = engine.ranked(
+            word_sets, restrict=restrict, sort=sort, offset=(page - 1) * page_size, limit=page_size, facets=facets is None
+        )
+        facets = result.facets if facets is None else facets
         last_page = max(1, -(-result.count // page_size))
         if page > last_page:
             page = last_page
@@ -120,7 +126,7 @@ def _from_engine(
         found = _visible_pages(result.page_ids)
         stale = [pk for pk in result.page_ids if pk not in found]
         if not stale:
-            return Found(result.count, page, [found[pk] for pk in result.page_ids], result.windowed)
+            return Found(result.count, page, [found[pk] for pk in result.page_ids], result.windowed, facets)
         # The triggers of migration 0003 make this unreachable; never show such a row.
         logger.error("Search index held pages citizens may not read: %s; removed", stale)
         engine.remove(stale)

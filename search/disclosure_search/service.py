@@ -97,7 +97,7 @@ def search_pages(
             _("检索结果较多：相关度排序只在最新发布的 %(window)d 条信息中比较，更早的结果按发布日期排列。增加检索词或使用筛选可以缩小范围。")
             % {"window": engine.rank_window()}
         )
-    results.count, results.page = found.count, found.page
+    results.count, results.page, results.facet_counts = found.count, found.page, found.facets
     results.hits = make_hits(found.pages, highlight_words(text), language=language, request=request)
     return results
 

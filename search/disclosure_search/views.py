@@ -17,10 +17,13 @@ from django.views.decorators.http import require_GET
 from disclosure_pages.catalog.listing import DIMENSION_FILTERS, Facet
 from disclosure_pages.catalog.models import CatalogEntryPage
 from disclosure_pages.conf import get_setting
+from disclosure_pages.i18n import in_active_language
 from disclosure_pages.portal.lookup import portal_for_request
 from disclosure_pages.taxonomy.models import Dimension
+from disclosure_pages.templatetags.disclosure_tags import Crumb
 from disclosure_pages.visibility import visible
 
+from .facets import facet_counts
 from .filters import SEARCH_DIMENSIONS, SearchFilterSet
 from .page_types import disclosure_models, type_label
 from .results import MAX_PAGE_SIZE
@@ -48,6 +51,11 @@ def _facets(filters: SearchFilterSet) -> list[Facet]:
     return facets
 
 
+def _home_url(request: HttpRequest) -> str:
+    portal = portal_for_request(request)
+    return (in_active_language(portal.get_url(request)) if portal is not None else None) or "/"
+
+
 @require_GET
 def search_page(request: HttpRequest) -> HttpResponse:
     results = search(request.GET, language=translation.get_language(), request=request)
@@ -60,6 +68,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "hits": results.hits,
         "page_obj": results.page_obj if results.count else None,
         "facets": _facets(results.filters),
+        "facet_counts": facet_counts(results.facet_counts, results.filters, request.GET),
+        "crumbs": [Crumb(_("首页"), _home_url(request)), Crumb(_("信息检索"), None, True)],
         "filters_active": results.filters.active,
         "filter_query": query.urlencode(),
         "sorts": [("relevance", _("按相关度")), ("date", _("按发布日期"))],
@@ -86,6 +96,7 @@ def search_api(request: HttpRequest) -> JsonResponse:
             "sort": results.sort,
             "degraded": results.degraded,
             "notices": [str(n) for n in results.notices],
+            "facets": [f.as_json() for f in facet_counts(results.facet_counts, results.filters, request.GET)],
             "results": [
                 {**hit.as_json(), "url": request.build_absolute_uri(hit.url) if hit.url else ""}
                 for hit in results.hits

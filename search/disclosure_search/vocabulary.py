@@ -83,17 +83,20 @@ def current_terms() -> frozenset[tuple[str, int | None]]:
 
 
 def expand(query: str) -> list[str]:
-    """The query and its variants with each synonym group member swapped for the others."""
+    """The query and its variants with each synonym group member swapped for the others.
+
+    Members are looked for in both Simplified forms of the query, character by character and
+    with Taiwan/Hong Kong phrasing folded (資訊公開 → 信息公开), so a synonym group reaches a
+    query in any script or regional wording.
+    """
     ensure_current()
-    base = forms(query).chars
     variants = [query]
-    for group in _state["synonyms"]:
-        present = [m for m in group if m in base]
-        if not present:
-            continue
-        for member, other in itertools.product(present, group):
-            if other != member:
-                variants.append(base.replace(member, other))
+    for base in forms(query).search_forms:
+        for group in _state["synonyms"]:
+            present = [m for m in group if m in base]
+            for member, other in itertools.product(present, group):
+                if other != member:
+                    variants.append(base.replace(member, other))
     return list(dict.fromkeys(variants))[: 1 + MAX_EXPANSIONS]
 
 

@@ -10,9 +10,7 @@ import pytest
 from disclosure_pages.models import (
     DisclosureArticleIndexPage,
     DisclosureArticlePage,
-    DisclosurePortalPage,
     GuideIndexPage,
-    GuidePage,
     InterpretationIndexPage,
     PolicyInterpretationPage,
     PolicyLink,
@@ -31,25 +29,6 @@ DOC_NUMBER = "宜政办秘[2008]8号"
 
 def topic_term(child: str = "政务公开"):
     return factories.term(Dimension.TOPIC, child)
-
-
-def guide(portal: DisclosurePortalPage, year: int, **fields) -> GuidePage:
-    index = factories.section(portal, GuideIndexPage)
-    page = GuidePage(
-        title=f"{year}年政府信息公开指南",
-        slug=f"guide-{year}",
-        revision_year=year,
-        body_name="市政府办公室政务公开科",
-        body_address="安庆市龙门路1号",
-        body_office_hours="工作日 8:30-12:00",
-        body_phone="0556-5500000",
-        body_email="xxgk@example.gov.cn",
-        proactive_scope="<p>本机关主动公开的政府信息范围。</p>",
-        proactive_channels="<p>政府网站、政务新媒体。</p>",
-        supervision="<p>可向上一级行政机关投诉、举报。</p>",
-        **fields,
-    )
-    return factories.add_child(index, page)
 
 
 def test_topic_index_and_topic_page_list_matching_entries(client, portal, catalog):
@@ -126,7 +105,7 @@ def test_interpretation_and_policy_link_to_each_other(client, portal, catalog):
 
 
 def test_guide_shows_structured_sections_and_steps(client, portal):
-    current = guide(
+    current = factories.guide(
         portal,
         2024,
         application_steps=[
@@ -136,7 +115,7 @@ def test_guide_shows_structured_sections_and_steps(client, portal):
         fees="<p>依据国办函〔2020〕109号收取信息处理费。</p>",
         reading_rooms=[ReadingRoom(name="市档案馆查阅点", address="安庆市档案馆一楼", opening_hours="工作日", phone="0556-5511111")],
     )
-    old = guide(portal, 2019)
+    old = factories.guide(portal, 2019)
     index = factories.section(portal, GuideIndexPage)
 
     html = squash(html_of(client, index.url))

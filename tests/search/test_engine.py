@@ -1,6 +1,6 @@
-"""The embedded engine (SQLite): its index holds only what citizens may read, by any write path.
+"""The embedded engine (SQLite and PostgreSQL): its index holds only what citizens may read, by any write path.
 
-The database triggers of disclosure_search/migrations/0003 are tested with writes that skip
+The database triggers of disclosure_search/migrations/0003 (SQLite) and 0004 (PostgreSQL) are tested with writes that skip
 Python entirely (``QuerySet.update``, ``bulk_create``, raw SQL), since those are the
 paths the signals cannot see. Ranking, the relevance window, date order and the
 defence against a stale row go through the public search service.
@@ -29,8 +29,9 @@ from tests import factories
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(connection.vendor != "sqlite", reason="the embedded engine is SQLite's"),
+    pytest.mark.skipif(connection.vendor not in {"sqlite", "postgresql"}, reason="no embedded engine here"),
 ]
+sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="compares with Wagtail's SQLite backend")
 
 
 def _body(text: str) -> list[tuple[str, str]]:
@@ -56,7 +57,11 @@ def test_drafts_never_get_a_row_even_by_raw_insert(catalog):
     assert not _documented(draft)
     with pytest.raises(IntegrityError, match="only live, public"), transaction.atomic():
         SearchDocument.objects.create(
-            page_id=draft.pk, sort_key=engine.sort_key(draft), content_type_id=draft.content_type_id, title="机密", body=""
+            page_id=draft.pk,
+            sort_key=engine.sort_key(draft),
+            content_type_id=draft.content_type_id,
+            title="机密",
+            body="",
         )
 
 
@@ -105,28 +110,35 @@ def test_deleting_the_page_deletes_the_row(catalog):
     assert not SearchDocument.objects.filter(page_id=entry.pk).exists()
 
 
+_ON_PAGE = {"sqlite": "", "postgresql": " ON wagtailcore_page"}
+_OFFLINE_TRIGGER = {
+    "sqlite": "CREATE TRIGGER disclosure_search_page_offline AFTER UPDATE OF live ON wagtailcore_page "
+    "FOR EACH ROW WHEN NOT NEW.live BEGIN DELETE FROM disclosure_search_searchdocument WHERE page_id = NEW.id; END",
+    "postgresql": "CREATE TRIGGER disclosure_search_page_offline AFTER UPDATE OF live ON wagtailcore_page "
+    "FOR EACH ROW WHEN (NOT NEW.live) EXECUTE FUNCTION disclosure_search_drop_page('id')",
+}
+
+
 def test_a_stale_row_is_never_shown_or_counted_and_is_removed(catalog):
     public = factories.entry(catalog, title="关于乡村振兴的通知")
     hidden = factories.entry(catalog, title="关于乡村振兴的内部意见")
     # Simulate a row the triggers would never allow: lift them for one write.
     with connection.cursor() as cursor:
-        cursor.execute("DROP TRIGGER disclosure_search_page_offline")
+        cursor.execute("DROP TRIGGER disclosure_search_page_offline" + _ON_PAGE[connection.vendor])
         BasePage.objects.filter(pk=hidden.pk).update(live=False)
         assert _documented(hidden)
         results = search_pages("乡村振兴")
         assert [hit.page.pk for hit in results.hits] == [public.pk]
         assert results.count == 1
         assert not _documented(hidden)
-        cursor.execute(
-            "CREATE TRIGGER disclosure_search_page_offline AFTER UPDATE OF live ON wagtailcore_page "
-            "FOR EACH ROW WHEN NOT NEW.live BEGIN "
-            "DELETE FROM disclosure_search_searchdocument WHERE page_id = NEW.id; END"
-        )
+        cursor.execute(_OFFLINE_TRIGGER[connection.vendor])
 
 
 def test_date_sort_is_the_index_order(catalog):
     dates = [datetime.date(2019, 3, 1), datetime.date(2024, 1, 5), datetime.date(2021, 7, 9)]
-    entries = [factories.entry(catalog, title=f"关于行政许可事项的通知{n}", publish_date=d) for n, d in enumerate(dates)]
+    entries = [
+        factories.entry(catalog, title=f"关于行政许可事项的通知{n}", publish_date=d) for n, d in enumerate(dates)
+    ]
     results = search_pages("行政许可", sort="date")
     assert [hit.page.pk for hit in results.hits] == [entries[1].pk, entries[2].pk, entries[0].pk]
 
@@ -137,7 +149,10 @@ def test_broad_queries_rank_the_newest_window_and_count_everything(catalog):
     )
     newer = [
         factories.entry(
-            catalog, title=f"会议纪要{n}", body=_body(f"涉及行政处罚第{n}项"), publish_date=datetime.date(2020 + n, 1, 1)
+            catalog,
+            title=f"会议纪要{n}",
+            body=_body(f"涉及行政处罚第{n}项"),
+            publish_date=datetime.date(2020 + n, 1, 1),
         )
         for n in range(3)
     ]
@@ -174,7 +189,8 @@ def test_rebuilding_rewrites_every_row(catalog):
 
 def test_worker_processes_cut_exactly_like_this_process(catalog, monkeypatch):
     entries = [
-        factories.entry(catalog, title=f"關於資訊公開的通知{n}", body=_body(f"依申請公開第{n}號 保密審查")) for n in range(4)
+        factories.entry(catalog, title=f"關於資訊公開的通知{n}", body=_body(f"依申請公開第{n}號 保密審查"))
+        for n in range(4)
     ]
     pages = list(CatalogEntryPage.objects.filter(pk__in=[e.pk for e in entries]))
     expected = [(p.search_title(), p.search_document()) for p in pages]
@@ -189,6 +205,7 @@ def test_worker_processes_cut_exactly_like_this_process(catalog, monkeypatch):
             parallel.shutdown()
 
 
+@sqlite_only
 def test_wagtail_entry_is_written_once_with_its_title_factor(catalog):
     from django.contrib.contenttypes.models import ContentType
     from wagtail.search.models import IndexEntry
@@ -214,6 +231,7 @@ def _wagtail_and_ours():
     return SQLiteSearchBackend({}), get_search_backend("default")
 
 
+@sqlite_only
 def test_admin_ranking_equals_wagtails_without_its_quadratic_query(catalog):
     from wagtail.models import Page
 
@@ -229,12 +247,15 @@ def test_admin_ranking_equals_wagtails_without_its_quadratic_query(catalog):
             assert [p.pk for p in found[1:3]] == [p.pk for p in expected[1:3]]
 
 
+@sqlite_only
 def test_admin_results_past_the_ranked_ones_follow_newest_first(catalog, monkeypatch):
     from wagtail.models import Page
 
     from disclosure_search.backends import sqlite_query
 
-    entries = [factories.entry(catalog, title=f"关于社会保险的通知{n}", body=_body("社会保险" * (n + 1))) for n in range(5)]
+    entries = [
+        factories.entry(catalog, title=f"关于社会保险的通知{n}", body=_body("社会保险" * (n + 1))) for n in range(5)
+    ]
     wagtail, ours = _wagtail_and_ours()
     monkeypatch.setattr(sqlite_query, "RANKED_LIMIT", 2)
     best = [p.pk for p in wagtail.search("社会保险", Page.objects.all())][:2]
@@ -265,3 +286,40 @@ def test_the_admin_finds_a_chinese_word_inside_a_title(catalog, admin_client):
     # The query as typed still matches text that is not segmented (a document's title).
     Document.objects.create(title="防汛预案全文")
     assert [d.title for d in Document.objects.search("防汛预案全文")] == ["防汛预案全文"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's vector table")
+def test_the_vector_table_follows_updates_and_truncation(catalog):
+    entry = factories.entry(catalog, title="关于河道治理的通知")
+    SearchDocument.objects.filter(page_id=entry.pk).update(title="湖泊 保护")  # no signal fires
+    assert search_pages("湖泊").count == 1
+    assert search_pages("河道治理").count == 0
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # TRUNCATE refuses pending deferred checks
+        cursor.execute("TRUNCATE disclosure_search_searchdocument")
+        cursor.execute("SELECT count(*) FROM disclosure_search_tsv")
+        assert cursor.fetchone()[0] == 0
+    assert search_pages("湖泊").count == 0
+
+
+def test_the_newest_matching_guide_leads_relevance_and_pages_stay_whole(portal, catalog):
+    old_guide = factories.guide(portal, 2019)
+    current = factories.guide(portal, 2024)  # guides show their publication day: the later one is newer
+    entries = [
+        factories.entry(
+            catalog,
+            title=f"政府信息公开工作要点{n}",
+            body=_body("政府信息公开" * 5),
+            publish_date=datetime.date(2023, 1, n + 1),
+        )
+        for n in range(4)
+    ]
+    first = search_pages("信息公开", page_size=3)
+    second = search_pages("信息公开", page=2, page_size=3)
+    assert first.hits[0].page.pk == current.pk
+    assert first.count == second.count == 6
+    shown = [hit.page.pk for hit in first.hits + second.hits]
+    assert sorted(shown) == sorted([old_guide.pk, current.pk, *(e.pk for e in entries)])
+    # By date nothing leads: the index's own order, newest first.
+    by_date = search_pages("信息公开", sort="date", page_size=10)
+    assert [hit.page.pk for hit in by_date.hits][-4:] == [e.pk for e in reversed(entries)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from disclosure_search.engine import match_expression
+from disclosure_search.engine_sql import fts5_match, postgres_tsquery
 from disclosure_search.highlight import highlight
 from disclosure_search.query import MAX_QUERY_LENGTH, clean_query, fts_words, marked_words
 
@@ -27,9 +27,17 @@ def test_fts_operators_and_symbols_never_reach_the_index():
 
 
 def test_match_expression_is_an_or_of_quoted_ands():
-    assert match_expression([["信息", "公开"], ["信息公开"]]) == '("信息" AND "公开") OR ("信息公开")'
-    assert match_expression([['a"b'], []]) == '("ab")'
-    assert match_expression([]) == ""
+    assert fts5_match([["信息", "公开"], ["信息公开"]]) == '("信息" AND "公开") OR ("信息公开")'
+    assert fts5_match([['a"b'], []]) == '("ab")'
+    assert fts5_match([]) == ""
+
+
+def test_postgres_tsquery_is_the_same_or_of_ands_with_words_as_parameters():
+    sql, params = postgres_tsquery([["信息", "公开"], ["信息公开"], []])
+    parse = "plainto_tsquery('simple', %s)"
+    assert sql == f"({parse} && {parse}) || ({parse})"
+    assert params == ["信息", "公开", "信息公开"]
+    assert postgres_tsquery([[""]]) == ("", [])
 
 
 def test_highlight_escapes_everything_else():

@@ -50,10 +50,11 @@ REPORT = Path(__file__).resolve().parents[2] / "var" / "relevance-report.txt"
 K = 10
 TRAP_DEPTH = 3
 
-# Floors per cell (mean over needs). The two known gaps (press-conference 記者會,
-# statistics-reporting 統計資料; see cases.py and the report) cost the Taiwan-query
-# row up to 2/13 of recall; everything else is expected to be found in every form.
-RECALL_FLOOR = 0.8
+# Floors per cell (mean over needs) and over the whole table. The one known gap
+# (statistics-reporting: a bare 統計資料 does not tell Taiwan from Hong Kong wording; see
+# cases.py and the report) costs the Taiwan-query row 1/17 of recall in two cells.
+RECALL_FLOOR = 0.85
+OVERALL_RECALL_FLOOR = 0.9
 PRECISION_FLOOR = 0.7
 # Ranking: 0.81 in the weakest cell (Taiwan query, HK documents). disclosure_search/query.py sends
 # each query form as one PlainText with operator "and": modelsearch's SQLite backend
@@ -66,7 +67,7 @@ MRR_FLOOR = 0.8
 
 
 def _require_seeds() -> None:
-    require_seeds(seed.filename for seed in SEEDS.values())
+    require_seeds(seed.filename for seed in SEEDS.values() if seed.filename)
 
 
 def _publish(documents: list[Document]) -> dict[int, Document]:
@@ -263,6 +264,9 @@ def test_recall_and_precision_in_every_script_form(capsys):
                 failures.append(f"recall@{K} {q}→{d} = {recall:.2f} < {RECALL_FLOOR}")
             if precision < PRECISION_FLOOR:
                 failures.append(f"precision@{K} {q}→{d} = {precision:.2f} < {PRECISION_FLOOR}")
+    overall = sum(evaluation.mean_recall(q, d) for q in FORMS for d in FORMS) / len(FORMS) ** 2
+    if overall < OVERALL_RECALL_FLOOR:
+        failures.append(f"recall@{K} overall = {overall:.2f} < {OVERALL_RECALL_FLOOR}")
     for o in evaluation.outcomes:
         if o.traps_on_top:
             failures.append(f"trap {o.need.id} [{o.query_form}→{o.doc_form}]: {o.traps_on_top} in top {TRAP_DEPTH}")

@@ -26,6 +26,13 @@ def test_starting_synonyms_find_each_other(catalog):
     assert "城乡最低生活保障标准调整" in titles("低保標準")  # Traditional query too
 
 
+def test_synonyms_reach_taiwan_phrasing(catalog):
+    # 資訊公開 is Taiwan's 信息公开: the group 信息公开 ~ 政务公开 applies to it too.
+    factories.entry(catalog, title="2024年政务公开工作要点")
+    factories.entry(catalog, title="2024年信息公开工作要点")
+    assert titles("資訊公開工作要點") == titles("信息公开工作要点") == {"2024年政务公开工作要点", "2024年信息公开工作要点"}
+
+
 def test_a_new_synonym_applies_at_once(catalog):
     factories.entry(catalog, title="关于推进一网通办的实施意见")
     assert not titles("网上办事 实施意见")

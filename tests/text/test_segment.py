@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 
 from disclosure_pages.text import add_terms, query_token_sets, segment, segment_query
-from disclosure_pages.text.segment import DOMAIN_TERMS_FILE, get_tokenizer
+from disclosure_pages.text.segment import DOMAIN_TERMS_FILE, get_tokenizer, segment_for_index
 from tests.text.support import NOISY, PROPERTY_SETTINGS, index_tokens, matches
 
 
@@ -124,3 +124,27 @@ def test_segmentation_never_raises_and_text_finds_itself(text: str) -> None:
     assert all(token and not any(c.isspace() for c in token) for token in tokens)
     assert all(set(words) <= tokens for words in query_token_sets(text))
     assert segment_query(text) == segment_query(text)
+
+
+def test_words_cut_by_quotation_marks_or_line_breaks_are_indexed_whole() -> None:
+    assert "政务公开" in segment_for_index("推进政务\n公开工作").split()
+    assert "政务公开" in segment_for_index("推进“政务”公开工作").split()
+    assert "信息公开" in segment_for_index("做好「政府資訊」\n公開工作").split()
+    # A sentence break is not a cut inside a word.
+    assert "段第" not in segment_for_index("第一段。\n第二段").split()
+
+
+def test_a_documents_region_decides_what_its_ambiguous_words_mean() -> None:
+    # Taiwan wording (資訊): 檔案 is a document, 資料 is data; 市檔案館 stays an archive.
+    taiwan = index_tokens("政府資訊公開：相關檔案與統計資料下載，詳洽市檔案館")
+    assert {"文件", "统计数据", "档案馆"} <= taiwan
+    assert not matches("档案", "政府資訊公開：相關檔案下載")
+    assert matches("政府文件", "政府資訊公開：政府檔案下載")
+    # Hong Kong wording (網絡, 衞): 檔案 is an archive record, never 文件.
+    hong_kong = index_tokens("衞生署網絡及檔案管理")
+    assert "档案" in hong_kong and "文件" not in hong_kong
+    # A text that does not tell keeps both readings.
+    assert {"档案", "文件"} <= index_tokens("政府檔案下載專區")
+    # A query in Taiwan words also asks for the Taiwan reading.
+    assert ["信息", "统计数据"] in query_token_sets("資訊 統計資料")
+    assert ["统计数据"] not in query_token_sets("統計資料")  # 資料 alone may be materials

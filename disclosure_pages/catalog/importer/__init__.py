@@ -38,7 +38,7 @@ from .records import (
     content_key,
 )
 from .validation import publication_problems, validate_lines
-from .writing import existing_import_keys, publish_entry, resolve_catalog, resolve_reviewer, save_draft, write_entries
+from .writing import existing_import_keys, resolve_catalog, resolve_reviewer, write_entries
 
 __all__ = [
     "EntryData",
@@ -61,11 +61,9 @@ __all__ = [
     "publication_problems",
     "existing_import_keys",
     "parse_line",
-    "publish_entry",
     "read_lines",
     "resolve_catalog",
     "resolve_reviewer",
-    "save_draft",
     "validate_lines",
     "write_entries",
 ]

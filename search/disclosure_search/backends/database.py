@@ -2,8 +2,9 @@
 
 ``"BACKEND": "disclosure_search.backends.database"`` behaves like ``wagtail.search.backends.database``
 (PostgreSQL, MySQL or SQLite full-text search, chosen by the default database) except
-that on SQLite it is :class:`disclosure_search.backends.sqlite.DisclosureSQLiteSearchBackend`, which
-indexes faster and keeps the index the public search ranks from (:mod:`disclosure_search.engine`).
+that on SQLite and PostgreSQL it is :class:`~disclosure_search.backends.sqlite.DisclosureSQLiteSearchBackend`
+or :class:`~disclosure_search.backends.postgres.DisclosurePostgresSearchBackend`, which index
+faster and keep the index the public search ranks from (:mod:`disclosure_search.engine`).
 On every database the query text is cleaned first (:mod:`disclosure_search.backends.safe_query`):
 PostgreSQL refuses NUL, which a visitor can type into any search box.
 """
@@ -28,6 +29,10 @@ def SearchBackend(params: dict[str, Any]) -> Any:  # noqa: N802 (Wagtail's name 
 
             return DisclosureSQLiteSearchBackend(params)
         return with_safe_queries(type(backend))(params)
+    if connection.vendor == "postgresql":
+        from .postgres import DisclosurePostgresSearchBackend
+
+        return DisclosurePostgresSearchBackend(params)
     return with_safe_queries(type(database.SearchBackend(params)))(params)
 
 

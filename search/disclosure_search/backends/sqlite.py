@@ -14,18 +14,14 @@ from django.db.models import Avg
 from django.db.models.functions import Length
 from django.utils.functional import cached_property
 from modelsearch.backends.database.sqlite.sqlite import ObjectIndexer, SQLiteIndex, SQLiteSearchBackend
-from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.utils import get_content_type_pk
 
 from disclosure_pages.mixins import DisclosurePageMixin
-from disclosure_pages.page_text import indexing_pass
-from disclosure_search import engine, parallel
 
+from .engine_feed import FeedsEngineMixin, split_fields
 from .safe_query import SafeQueryMixin
 from .sqlite_query import DisclosureAutocompleteQueryCompiler, DisclosureSearchQueryCompiler, RankedSearchResults
 
-# Fields whose text is already segmented (see disclosure_pages.mixins.DisclosurePageMixin).
-SEGMENTED_FIELDS = frozenset({"search_title", "search_document"})
 _title_average: float | None = None
 
 
@@ -34,30 +30,13 @@ def _title_norm(title: str, average: float | None) -> float:
 
 
 class SinglePassIndexer(ObjectIndexer):
-    """Wagtail's indexer with every field value computed once.
-
-    For disclosure pages the body column holds only the segmented text
-    (``search_title``, ``search_document``): their raw fields are the same text
-    unsegmented, which FTS cannot cut, so indexing it again would only cost time.
-    """
+    """Wagtail's indexer with every field value computed once (see engine_feed.split_fields)."""
 
     @cached_property
     def _columns(self) -> tuple[str, str, str]:
-        title: list[str] = []
-        body: list[str] = []
-        autocomplete: list[str] = []
-        segmented_only = isinstance(self.obj, DisclosurePageMixin)
-        for search_field in self.search_fields:
-            for current, value in self.prepare_field(self.obj, search_field):
-                if isinstance(current, SearchField):
-                    if current.field_name == "title":
-                        title.append(value)
-                    elif not segmented_only or current.field_name in SEGMENTED_FIELDS:
-                        body.append(value)
-                elif isinstance(current, AutocompleteField):
-                    autocomplete.append(value)
-        if segmented_only:
-            autocomplete.append(self.obj.search_title())  # so the admin finds 防汛 inside a title
+        title, body, autocomplete = split_fields(self.obj, self.search_fields, self.prepare_field)
+        if isinstance(self.obj, DisclosurePageMixin):
+            autocomplete.append(self.obj.search_title())
         return " ".join(title), " ".join(body), " ".join(autocomplete)
 
     @property
@@ -73,24 +52,13 @@ class SinglePassIndexer(ObjectIndexer):
         return self._columns[2]
 
 
-class DisclosureSQLiteIndex(SQLiteIndex):
-    def add_items(self, model: type, objs: Any) -> None:
-        if not model.get_search_fields():
-            return
-        objs = list(objs)
-        if not objs:
-            return
-        documents = engine.indexes(model)
-        with indexing_pass():
-            if documents:
-                parallel.prepare(objs)
-            rows = {}
-            for obj in objs:
-                indexer = SinglePassIndexer(obj, self.backend)
-                rows[indexer.id] = (indexer.title, indexer.autocomplete, indexer.body)
-            self._write(model, rows)
-            if documents:
-                engine.store(model, objs)
+class DisclosureSQLiteIndex(FeedsEngineMixin, SQLiteIndex):
+    def write_entries(self, model: type, objs: list[Any]) -> None:
+        rows = {}
+        for obj in objs:
+            indexer = SinglePassIndexer(obj, self.backend)
+            rows[indexer.id] = (indexer.title, indexer.autocomplete, indexer.body)
+        self._write(model, rows)
 
     def _write(self, model: type, rows: dict[str, tuple[str, str, str]]) -> None:
         """Wagtail's entries: update those that exist, create the rest in bulk, title factor included.
@@ -140,20 +108,6 @@ class DisclosureSQLiteIndex(SQLiteIndex):
         global _title_average
         _title_average = None
         super()._refresh_title_norms(full=full)
-
-    def delete_item(self, item: Any) -> None:
-        super().delete_item(item)
-        if engine.indexes(type(item)):
-            engine.remove([item.pk])
-
-    def delete_stale_entries(self) -> None:
-        """A rebuild starts here; the pass that follows rewrites every engine row it reaches."""
-        super().delete_stale_entries()
-        engine.prune()
-
-    def reset(self) -> None:
-        super().reset()
-        engine.clear()
 
 
 class DisclosureSQLiteSearchBackend(SafeQueryMixin, SQLiteSearchBackend):

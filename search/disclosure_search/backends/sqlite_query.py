@@ -17,35 +17,14 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchQueryCompiler,
     SQLiteSearchResults,
 )
-from modelsearch.query import MatchAll, Not, PlainText
+from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
-from disclosure_search.query import query_word_sets
-
+from .chinese import ChineseQueryMixin
 from .fts import FTSQueryMixin
 
 # Matches ordered by rank in an admin search; the rest follow newest first.
 RANKED_LIMIT = 500
-
-
-class ChineseQueryMixin:
-    """A plain-text query also matches as segmented words, OR-ed with the query as typed.
-
-    FTS5 cuts Chinese only at punctuation, so 防汛 could never match an index of words
-    such as 关于 做好 防汛 抗旱: the admin's searches and choosers get the word sets of
-    the public search (:func:`disclosure_search.query.query_word_sets`). The query as typed
-    stays an alternative, so text that is not segmented (a document's title) matches as before.
-    """
-
-    def build_search_query_content(self, query: Any, config: Any = None) -> Any:
-        built = super().build_search_query_content(query, config=config)
-        if not isinstance(query, PlainText) or built is None:
-            return built
-        for words in query_word_sets(query.query_string):
-            text = " ".join(words)
-            if text != query.query_string:
-                built = built | super().build_search_query_content(PlainText(text, operator="and"), config=config)
-        return built
 
 
 class RankedQueryMixin:

@@ -1,0 +1,81 @@
+"""What the database backends share: each object's search text read once, and the engine's rows.
+
+Wagtail's indexers read every search field once per column (title, body, autocomplete and,
+on PostgreSQL, two plain-text columns), which for a disclosure page means segmenting its
+text several times over; here the fields are read once per pass. Public disclosure pages
+also get their row in :mod:`disclosure_search.engine`, removed with the page's entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from modelsearch.index import AutocompleteField, SearchField
+
+from disclosure_pages.mixins import DisclosurePageMixin
+from disclosure_pages.page_text import indexing_pass
+from disclosure_search import engine, parallel
+
+# Fields whose text is already segmented (see disclosure_pages.mixins.DisclosurePageMixin).
+SEGMENTED_FIELDS = frozenset({"search_title", "search_document"})
+
+
+def split_fields(obj: Any, search_fields: Iterable[Any], prepare_field: Callable) -> tuple[list, list, list]:
+    """(title, body, autocomplete) items of ``obj``: whatever ``prepare_field`` yields after the field.
+
+    For disclosure pages the body holds only the segmented text (``search_title``,
+    ``search_document``): their raw fields are the same text unsegmented, which the full-text
+    parsers cannot cut, so indexing it again would only cost time. Their segmented title goes
+    to autocomplete too, so the admin finds 防汛 inside 关于做好防汛抗旱工作的通知.
+    """
+    title: list = []
+    body: list = []
+    autocomplete: list = []
+    segmented_only = isinstance(obj, DisclosurePageMixin)
+    for search_field in search_fields:
+        for current, *item in prepare_field(obj, search_field):
+            value = item[0] if len(item) == 1 else tuple(item)
+            if isinstance(current, SearchField):
+                if current.field_name == "title":
+                    title.append(value)
+                elif not segmented_only or current.field_name in SEGMENTED_FIELDS:
+                    body.append(value)
+            elif isinstance(current, AutocompleteField):
+                autocomplete.append(value)
+    return title, body, autocomplete
+
+
+class FeedsEngineMixin:
+    """Index: entries written by ``write_entries`` in one indexing pass, then the engine's rows."""
+
+    def write_entries(self, model: type, objs: list[Any]) -> None:
+        raise NotImplementedError
+
+    def add_items(self, model: type, objs: Any) -> None:
+        if not model.get_search_fields():
+            return
+        objs = list(objs)
+        if not objs:
+            return
+        documents = engine.indexes(model)
+        with indexing_pass():
+            if documents:
+                parallel.prepare(objs)
+            self.write_entries(model, objs)
+            if documents:
+                engine.store(model, objs)
+
+    def delete_item(self, item: Any) -> None:
+        super().delete_item(item)  # type: ignore[misc]
+        if engine.indexes(type(item)):
+            engine.remove([item.pk])
+
+    def delete_stale_entries(self) -> None:
+        """A rebuild starts here; the pass that follows rewrites every engine row it reaches."""
+        super().delete_stale_entries()  # type: ignore[misc]
+        engine.prune()
+
+    def reset(self) -> None:
+        super().reset()  # type: ignore[misc]
+        engine.clear()

@@ -1,0 +1,199 @@
+"""The embedded engine's SQL, one dialect per database: SQLite's FTS5 and PostgreSQL's tsvector.
+
+Both read a full-text table kept by the triggers of migrations 0003 (SQLite) and 0004
+(PostgreSQL) over :class:`~disclosure_search.models.SearchDocument`, keyed by its
+``sort_key``, so the same five questions (count, count in the window, newest, best) are
+asked the same way; only the match, the key column and the rank expression differ.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import QuerySet
+
+from .models import SearchDocument
+
+#: The catalog classifications counted as facets (``<name>_id`` columns of SearchDocument).
+FACET_DIMENSIONS = ("assembled", "topic", "genre")
+SQLITE_FACETS = "disclosure_search_facets"
+FACET_COLUMNS = ("content_type_id", "year", "organisation_id", *(f"{name}_id" for name in FACET_DIMENSIONS))
+
+# Title words (title, 文号, 索引号) count five times body words, as in FTS5's bm25 weights.
+TITLE_WEIGHT = 5.0
+BODY_WEIGHT = 1.0
+
+
+def fts5_match(word_sets: Sequence[Sequence[str]]) -> str:
+    """FTS5 MATCH text: OR of one AND per word set, every word quoted (words are alphanumeric)."""
+    groups = []
+    for words in word_sets:
+        quoted = " AND ".join('"' + word.replace('"', "") + '"' for word in words if word)
+        if quoted:
+            groups.append(f"({quoted})")
+    return " OR ".join(groups)
+
+
+def postgres_tsquery(word_sets: Sequence[Sequence[str]]) -> tuple[str, list[str]]:
+    """SQL for the same OR of ANDs as a tsquery, each word parsed as the index parses text."""
+    groups, params = [], []
+    for words in word_sets:
+        kept = [word for word in words if word]
+        if kept:
+            groups.append("(" + " && ".join(["plainto_tsquery('simple', %s)"] * len(kept)) + ")")
+            params += kept
+    return " || ".join(groups), params
+
+
+@dataclass(frozen=True)
+class Dialect:
+    vendor: str
+    table: str
+    key: str  # the column holding SearchDocument.sort_key
+    # The key in a window bound. On PostgreSQL ``sort_key + 0``: a range on the primary key
+    # would make the planner read and decompress every vector of the window to test the
+    # match, where the GIN index answers the match and the bound is a cheap filter.
+    bound: str
+
+    def match(self, word_sets: Sequence[Sequence[str]]) -> tuple[str, list[Any]] | None:
+        """The WHERE fragment and its parameters for documents matching any word set."""
+        if self.vendor == "sqlite":
+            text = fts5_match(word_sets)
+            return (f"{self.table} MATCH %s", [text]) if text else None
+        sql, params = postgres_tsquery(word_sets)
+        if not sql:
+            return None
+        with connection.cursor() as cursor:  # parsed once, then passed as a literal
+            cursor.execute(f"SELECT ({sql})::text", params)  # noqa: S608 (placeholders only)
+            tsquery = cursor.fetchone()[0]
+        return ("vector @@ %s::tsquery", [tsquery]) if tsquery else None
+
+    def best_first(self, match_params: list[Any]) -> tuple[str, list[Any]]:
+        """ORDER BY expression (and its parameters) putting the best match first."""
+        if self.vendor == "sqlite":
+            return f"bm25({self.table}, {TITLE_WEIGHT}, {BODY_WEIGHT})", []
+        body = BODY_WEIGHT / TITLE_WEIGHT  # ts_rank takes weights up to 1, in the order D, C, B, A
+        weights = f"{{{body},{body},{body},1.0}}"
+        # Normalisation 1: divide by 1 + log(length), so long documents do not win by length alone.
+        return "ts_rank(%s::real[], vector, %s::tsquery, 1) DESC", [weights, *match_params]
+
+
+@contextmanager
+def planned(dialect: Dialect) -> Iterator[None]:
+    """The engine's queries, planned for a full-text table whose rows are mostly TOAST.
+
+    PostgreSQL costs ``vector @@ query`` as if it were free, so for a broad query it scans
+    the whole table and decompresses every vector (100 ms at 20,000 documents) where the
+    GIN index answers without reading one (11 ms). Sequential scans are switched off for
+    these queries only, in a transaction (or savepoint) of their own, then switched back.
+    """
+    if dialect.vendor != "postgresql":
+        yield
+        return
+    nested = connection.in_atomic_block  # then the setting would outlive this block: reset it
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
+        try:
+            yield
+        finally:
+            if nested:
+                cursor.execute("SELECT set_config('enable_seqscan', 'on', true)")
+
+
+DIALECTS = {
+    "sqlite": Dialect("sqlite", "disclosure_search_fts", "rowid", "rowid"),
+    "postgresql": Dialect("postgresql", "disclosure_search_tsv", "sort_key", "sort_key + 0"),
+}
+
+
+class Query:
+    """One visitor's query against the full-text table, optionally restricted to some pages."""
+
+    def __init__(self, dialect: Dialect, match: tuple[str, list[Any]], restrict: QuerySet | None):
+        self.dialect = dialect
+        self.table, self.key = dialect.table, dialect.key
+        self.match_params = match[1]
+        self.where = match[0]
+        self.params: list[Any] = list(match[1])
+        if restrict is not None:
+            keys = SearchDocument.objects.filter(page_id__in=restrict.values("pk")).values("sort_key")
+            sql, params = keys.query.sql_with_params()
+            self.where += f" AND {self.key} IN ({sql})"
+            self.params += list(params)
+
+    def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*self.params, *params])
+            return cursor.fetchall()
+
+    def exclude(self, keys: Sequence[int]) -> None:
+        if keys:
+            self.where += f" AND {self.key} NOT IN ({', '.join(['%s'] * len(keys))})"
+            self.params += list(keys)
+
+    def newest_of(self, content_type_ids: Sequence[int], limit: int) -> list[int]:
+        """The newest matches among pages of these types."""
+        if not content_type_ids:
+            return []
+        of_types = SearchDocument.objects.filter(content_type_id__in=content_type_ids).values("sort_key")
+        sql, params = of_types.query.sql_with_params()
+        rows = self.fetch(
+            f"SELECT {self.key} FROM {self.table} WHERE {self.where} AND {self.key} IN ({sql}) "  # noqa: S608
+            f"ORDER BY {self.key} DESC LIMIT %s",
+            [*params, limit],
+        )
+        return [row[0] for row in rows]
+
+    def facet_rows(self) -> list[tuple]:
+        """(facet number, value, count) for each facet column (FACET_COLUMNS) over the matches.
+
+        The matches are read once (a materialised CTE) and grouped per column, so the rows
+        returned are as many as the facet values, not the matches. PostgreSQL's full-text table
+        carries the facet columns itself; SQLite's FTS5 table holds only text, so its matches
+        are looked up in a narrow facet table (migration 0004).
+        """
+        columns = ", ".join(FACET_COLUMNS)
+        if self.dialect.vendor == "postgresql":
+            matches = f"SELECT {columns} FROM {self.table} WHERE {self.where}"  # noqa: S608
+        else:
+            matches = (
+                f"SELECT {columns} FROM {SQLITE_FACETS} "  # noqa: S608
+                f"WHERE sort_key IN (SELECT {self.key} FROM {self.table} WHERE {self.where})"
+            )
+        groups = " UNION ALL ".join(
+            f"SELECT {number}, {column}, count(*) FROM matches WHERE {column} IS NOT NULL GROUP BY {column}"
+            for number, column in enumerate(FACET_COLUMNS)
+        )
+        return self.fetch(f"WITH matches AS MATERIALIZED ({matches}) {groups}")  # noqa: S608
+
+    def count(self) -> int:
+        return self.fetch(f"SELECT count(*) FROM {self.table} WHERE {self.where}")[0][0]  # noqa: S608
+
+    def count_from(self, floor: int) -> int:
+        sql = f"SELECT count(*) FROM {self.table} WHERE {self.where} AND {self.dialect.bound} >= %s"  # noqa: S608
+        return self.fetch(sql, [floor])[0][0]
+
+    def newest(self, offset: int, limit: int, *, below: int | None = None) -> list[int]:
+        extra, params = ("", [])
+        if below is not None:
+            extra, params = f" AND {self.key} < %s", [below]
+        sql = (
+            f"SELECT {self.key} FROM {self.table} WHERE {self.where}{extra} "  # noqa: S608
+            f"ORDER BY {self.key} DESC LIMIT %s OFFSET %s"
+        )
+        return [row[0] for row in self.fetch(sql, [*params, limit, offset])]
+
+    def best(self, offset: int, limit: int, *, floor: int | None = None) -> list[int]:
+        extra, params = ("", [])
+        if floor is not None:
+            extra, params = f" AND {self.dialect.bound} >= %s", [floor]
+        order, order_params = self.dialect.best_first(self.match_params)
+        sql = (
+            f"SELECT {self.key} FROM {self.table} WHERE {self.where}{extra} "  # noqa: S608
+            f"ORDER BY {order}, {self.key} DESC LIMIT %s OFFSET %s"
+        )
+        return [row[0] for row in self.fetch(sql, [*params, *order_params, limit, offset])]
