@@ -34,6 +34,7 @@ from modelcluster.models import get_all_child_relations, get_serializable_data_f
 from modelsearch.backends import get_search_backends
 from wagtail.models import PageLogEntry, Revision
 
+from ..moderation.checklist import checklist_record
 from ..moderation.fingerprint import content_fingerprint
 from ..moderation.models import CHECKLIST_KEYS, ConfidentialityReview, Outcome
 from ..moderation.passes import bulk_publication_passes
@@ -161,6 +162,7 @@ class BulkPublisher:
             findings = [[f.as_dict() for f in findings_for(page)] for page in pages]
         self._insert(pages)
         revisions = self._revisions(pages, data)
+        checklist = checklist_record(CHECKLIST_KEYS)  # every item checked, in the record's own form
         reviews = ConfidentialityReview.objects.bulk_create(
             ConfidentialityReview(
                 page_id=page.pk,
@@ -170,7 +172,7 @@ class BulkPublisher:
                 organisation_name=page.publisher.name[:100],
                 outcome=Outcome.APPROVED,
                 decision=DisclosureMode.PROACTIVE,
-                checklist=CHECKLIST_KEYS,
+                checklist=checklist,
                 findings=found,
                 findings_acknowledged=bool(found),
                 comment=self.comment,

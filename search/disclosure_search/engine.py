@@ -144,6 +144,7 @@ class Ranked:
     page_ids: list[int] = field(default_factory=list)
     windowed: bool = False  # relevance covered only matches among the newest rank_window() documents
     facets: dict[str, Counter] | None = None  # matches per facet value, when asked for
+    facets_windowed: bool = False  # the facets counted only matches among the newest rank_window()
 
 
 def ranked(
@@ -157,7 +158,10 @@ def ranked(
 ) -> Ranked:
     """Page ids of one result page; ``restrict`` is a queryset of pages the visitor filtered to.
 
-    With ``facets``, also how many matches each facet value has (:func:`count_facets`).
+    With ``facets``, also how many matches each facet value has (:func:`count_facets`); like
+    relevance, a query matching more than :func:`rank_window` documents has its facets
+    counted among the newest that many (listing every match of a broad OR query cost
+    140 ms at 20,000 documents on SQLite, and grows with the index).
 
     By relevance, the newest matching page of a type that asks to lead (``search_leads``:
     the disclosure guide) comes first: a citizen who searches 信息公开 is looking for the
@@ -170,12 +174,18 @@ def ranked(
     query = Query(dialect, match, restrict)
     leading = _leading_types() if sort == "relevance" else []
     with planned(dialect):
-        counted = count_facets(query.facet_rows()) if facets else None
         lead = query.newest_of(leading, 1)
         query.exclude(lead)
         shown = lead[offset : offset + limit]
         rest = _ranked_rest(query, sort, max(0, offset - len(lead)), limit - len(shown))
-    return Ranked(rest.count + len(lead), [page_id(k) for k in shown] + rest.page_ids, rest.windowed, counted)
+        total = rest.count + len(lead)
+        counted, facets_windowed = None, False
+        if facets:
+            facets_windowed = total > rank_window()
+            floor = _window_floor(rank_window()) if facets_windowed else None
+            counted = count_facets(Query(dialect, match, restrict).facet_rows(floor))
+    page_ids = [page_id(k) for k in shown] + rest.page_ids
+    return Ranked(total, page_ids, rest.windowed, counted, facets_windowed)
 
 
 def count_facets(rows: list[tuple]) -> dict[str, Counter]:

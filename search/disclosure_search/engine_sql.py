@@ -148,27 +148,43 @@ class Query:
         )
         return [row[0] for row in rows]
 
-    def facet_rows(self) -> list[tuple]:
-        """(facet number, value, count) for each facet column (FACET_COLUMNS) over the matches.
+    def facet_rows(self, floor: int | None = None) -> list[tuple]:
+        """(facet number, value, count) for each facet column (FACET_COLUMNS) over the matches
+        (from ``floor`` up, when given: the newest documents).
 
-        The matches are read once (a materialised CTE) and grouped per column, so the rows
-        returned are as many as the facet values, not the matches. PostgreSQL's full-text table
-        carries the facet columns itself; SQLite's FTS5 table holds only text, so its matches
-        are looked up in a narrow facet table (migration 0004).
+        The matches are read once and grouped per column, so the rows returned are as many as
+        the facet values, not the matches: PostgreSQL groups its full-text table, which
+        carries the facet columns, by GROUPING SETS; SQLite's FTS5 table holds only text, so
+        its matches are looked up in a narrow facet table (migration 0004), materialised once
+        and grouped per column.
         """
         columns = ", ".join(FACET_COLUMNS)
+        where, params = self.where, []
+        if floor is not None:
+            where, params = f"{where} AND {self.dialect.bound} >= %s", [floor]
         if self.dialect.vendor == "postgresql":
-            matches = f"SELECT {columns} FROM {self.table} WHERE {self.where}"  # noqa: S608
-        else:
-            matches = (
-                f"SELECT {columns} FROM {SQLITE_FACETS} "  # noqa: S608
-                f"WHERE sort_key IN (SELECT {self.key} FROM {self.table} WHERE {self.where})"
+            sets = ", ".join(f"({column})" for column in FACET_COLUMNS)
+            sql = (
+                f"SELECT GROUPING({columns}), {columns}, count(*) FROM {self.table} "  # noqa: S608
+                f"WHERE {where} GROUP BY GROUPING SETS ({sets})"
             )
+            last = len(FACET_COLUMNS) - 1
+            rows = []
+            for mask, *values, count in self.fetch(sql, params):
+                # GROUPING() sets a bit for each column not grouped: the one clear bit names the facet.
+                number = next(n for n in range(len(FACET_COLUMNS)) if not mask >> (last - n) & 1)
+                if values[number] is not None:
+                    rows.append((number, values[number], count))
+            return rows
+        matches = (
+            f"SELECT {columns} FROM {SQLITE_FACETS} "  # noqa: S608
+            f"WHERE sort_key IN (SELECT {self.key} FROM {self.table} WHERE {where})"
+        )
         groups = " UNION ALL ".join(
             f"SELECT {number}, {column}, count(*) FROM matches WHERE {column} IS NOT NULL GROUP BY {column}"
             for number, column in enumerate(FACET_COLUMNS)
         )
-        return self.fetch(f"WITH matches AS MATERIALIZED ({matches}) {groups}")  # noqa: S608
+        return self.fetch(f"WITH matches AS MATERIALIZED ({matches}) {groups}", params)  # noqa: S608
 
     def count(self) -> int:
         return self.fetch(f"SELECT count(*) FROM {self.table} WHERE {self.where}")[0][0]  # noqa: S608

@@ -39,6 +39,7 @@ class Found:
     pages: list[Any] = field(default_factory=list)
     windowed: bool = False  # relevance covered only the newest matches (see engine.rank_window)
     facets: dict[str, Counter] | None = None  # matches per facet value (the engine's path only)
+    facets_windowed: bool = False  # counted among the newest matches only (see engine.ranked)
 
 
 def uses_engine(backend_name: str) -> bool:
@@ -113,20 +114,29 @@ def _from_engine(
 ) -> Found:
     """The embedded engine's path (SQLite): see :mod:`disclosure_search.engine`."""
     restrict = filters.apply(BasePage.objects.all()) if filters is not None and filters.active else None
-    facets = None
+    facets, facets_windowed = None, False
     for _attempt in range(3):
         result = engine.ranked(
-            word_sets, restrict=restrict, sort=sort, offset=(page - 1) * page_size, limit=page_size, facets=facets is None
+            word_sets,
+            restrict=restrict,
+            sort=sort,
+            offset=(page - 1) * page_size,
+            limit=page_size,
+            facets=facets is None,
         )
-        facets = result.facets if facets is None else facets
+        if facets is None:
+            facets, facets_windowed = result.facets, result.facets_windowed
         last_page = max(1, -(-result.count // page_size))
         if page > last_page:
             page = last_page
-            result = engine.ranked(word_sets, restrict=restrict, sort=sort, offset=(page - 1) * page_size, limit=page_size)
+            result = engine.ranked(
+                word_sets, restrict=restrict, sort=sort, offset=(page - 1) * page_size, limit=page_size
+            )
         found = _visible_pages(result.page_ids)
         stale = [pk for pk in result.page_ids if pk not in found]
         if not stale:
-            return Found(result.count, page, [found[pk] for pk in result.page_ids], result.windowed, facets)
+            pages = [found[pk] for pk in result.page_ids]
+            return Found(result.count, page, pages, result.windowed, facets, facets_windowed)
         # The triggers of migration 0003 make this unreachable; never show such a row.
         logger.error("Search index held pages citizens may not read: %s; removed", stale)
         engine.remove(stale)

@@ -94,9 +94,13 @@ def search_pages(
             return results
     if found.windowed and sort == "relevance":
         results.notices.append(
-            _("检索结果较多：相关度排序只在最新发布的 %(window)d 条信息中比较，更早的结果按发布日期排列。增加检索词或使用筛选可以缩小范围。")
+            _(
+                "检索结果较多：相关度排序只在最新发布的 %(window)d 条信息中比较，更早的结果按发布日期排列。增加检索词或使用筛选可以缩小范围。"
+            )
             % {"window": engine.rank_window()}
         )
+    if found.facets_windowed:
+        results.notices.append(_("分类统计只计算了最新发布的 %(window)d 条结果。") % {"window": engine.rank_window()})
     results.count, results.page, results.facet_counts = found.count, found.page, found.facets
     results.hits = make_hits(found.pages, highlight_words(text), language=language, request=request)
     return results

@@ -200,3 +200,12 @@ def test_facets_never_count_what_citizens_may_not_see(client, catalog):
     factories.entry(catalog, title="关于防汛物资储备的内部意见", publish=False)
     data = client.get("/api/search/", {"q": "防汛物资"}).json()
     assert data["count"] == 1 and _facet(data, "type") == {"目录条目": 1}
+
+
+def test_a_broad_query_counts_its_facets_among_the_newest_and_says_so(client, entries):
+    old, new, other = entries
+    with override_settings(DISCLOSURE_SEARCH_RANK_WINDOW=1):
+        data = client.get("/api/search/", {"q": "信息公开"}).json()
+    assert data["count"] == 2  # the count stays exact
+    assert _facet(data, "organ") == {"安庆市财政局": 1}  # the newest match only
+    assert any("分类统计只计算了最新发布的 1 条结果" in notice for notice in data["notices"])

@@ -60,6 +60,7 @@ class TestBulkPublication:
             # As for any publication: the approval fits the content of the revision that went live.
             assert review.fingerprint == content_fingerprint(page.live_revision.as_object())
             assert (review.outcome, review.decision, review.reviewer_id) == ("approved", "proactive", reviewer.pk)
+            assert review.allows_publication and all(item["checked"] for item in review.checklist)
             assert {t.name for t in page.audience_categories.all()} == {"公民", "法人"}
         assert PageLogEntry.objects.filter(page__in=pages, action="wagtail.publish").count() == len(TOPICS)
 
