@@ -112,7 +112,7 @@ def _visible_pages(ids: list[int]) -> dict[int, Any]:
 def _from_engine(
     word_sets: list[list[str]], filters: SearchFilterSet | None, *, sort: str, page: int, page_size: int
 ) -> Found:
-    """The embedded engine's path (SQLite): see :mod:`disclosure_search.engine`."""
+    """The embedded engine's path (SQLite, PostgreSQL): see :mod:`disclosure_search.engine`."""
     restrict = filters.apply(BasePage.objects.all()) if filters is not None and filters.active else None
     facets, facets_windowed = None, False
     for _attempt in range(3):

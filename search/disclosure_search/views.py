@@ -8,6 +8,8 @@ can make them fail.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import translation
@@ -41,7 +43,9 @@ def _facets(filters: SearchFilterSet) -> list[Facet]:
         ),
         Facet("organ", _("发布机构"), [(str(o.pk), o.name) for o in filters.organisations], filters.selected("organ")),
     ]
-    years = sorted({d.year for d in visible(CatalogEntryPage.objects.all()).dates("publish_date", "year")}, reverse=True)
+    years = sorted(
+        {d.year for d in visible(CatalogEntryPage.objects.all()).dates("publish_date", "year")}, reverse=True
+    )
     facets.append(Facet("year", _("年份"), [(str(y), str(y)) for y in years], filters.selected("year")))
     for param in SEARCH_DIMENSIONS:
         dimension = DIMENSION_FILTERS[param][0]
@@ -51,8 +55,7 @@ def _facets(filters: SearchFilterSet) -> list[Facet]:
     return facets
 
 
-def _home_url(request: HttpRequest) -> str:
-    portal = portal_for_request(request)
+def _home_url(request: HttpRequest, portal: Any) -> str:
     return (in_active_language(portal.get_url(request)) if portal is not None else None) or "/"
 
 
@@ -61,15 +64,16 @@ def search_page(request: HttpRequest) -> HttpResponse:
     results = search(request.GET, language=translation.get_language(), request=request)
     query = request.GET.copy()
     query.pop("page", None)
+    portal = portal_for_request(request)
     context = {
         "base_template": get_setting("DISCLOSURE_BASE_TEMPLATE"),
-        "portal": portal_for_request(request),
+        "portal": portal,
         "results": results,
         "hits": results.hits,
         "page_obj": results.page_obj if results.count else None,
         "facets": _facets(results.filters),
         "facet_counts": facet_counts(results.facet_counts, results.filters, request.GET),
-        "crumbs": [Crumb(_("首页"), _home_url(request)), Crumb(_("信息检索"), None, True)],
+        "crumbs": [Crumb(_("首页"), _home_url(request, portal)), Crumb(_("信息检索"), None, True)],
         "filters_active": results.filters.active,
         "filter_query": query.urlencode(),
         "sorts": [("relevance", _("按相关度")), ("date", _("按发布日期"))],
@@ -98,8 +102,7 @@ def search_api(request: HttpRequest) -> JsonResponse:
             "notices": [str(n) for n in results.notices],
             "facets": [f.as_json() for f in facet_counts(results.facet_counts, results.filters, request.GET)],
             "results": [
-                {**hit.as_json(), "url": request.build_absolute_uri(hit.url) if hit.url else ""}
-                for hit in results.hits
+                {**hit.as_json(), "url": request.build_absolute_uri(hit.url) if hit.url else ""} for hit in results.hits
             ],
         }
     )
