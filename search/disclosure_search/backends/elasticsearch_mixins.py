@@ -173,6 +173,7 @@ def chinese_backend_classes(module: Any, prefix: str, home: str) -> tuple[type, 
     ``prefix`` is Wagtail's class-name prefix (``Elasticsearch8``, ``OpenSearch2`` …); the
     classes keep Wagtail's names so that settings and tests can name them.
     """
+
     def build(name: str, mixin: type, attrs: dict[str, Any]) -> type:
         base = getattr(module, f"{prefix}{name}")
         attrs = {"__module__": home, "__doc__": f"{base.__doc__ or ''} With Chinese analysis.", **attrs}

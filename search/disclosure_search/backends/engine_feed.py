@@ -21,13 +21,16 @@ from disclosure_search import engine, parallel
 SEGMENTED_FIELDS = frozenset({"search_title", "search_document"})
 
 
-def split_fields(obj: Any, search_fields: Iterable[Any], prepare_field: Callable) -> tuple[list, list, list]:
+def split_fields(
+    obj: Any, search_fields: Iterable[Any], prepare_field: Callable, *, autocomplete_item: Callable = str
+) -> tuple[list, list, list]:
     """(title, body, autocomplete) items of ``obj``: whatever ``prepare_field`` yields after the field.
 
     For disclosure pages the body holds only the segmented text (``search_title``,
     ``search_document``): their raw fields are the same text unsegmented, which the full-text
     parsers cannot cut, so indexing it again would only cost time. Their segmented title goes
-    to autocomplete too, so the admin finds 防汛 inside 关于做好防汛抗旱工作的通知.
+    to autocomplete too (as ``autocomplete_item(text)``), so the admin finds 防汛 inside
+    关于做好防汛抗旱工作的通知.
     """
     title: list = []
     body: list = []
@@ -43,6 +46,8 @@ def split_fields(obj: Any, search_fields: Iterable[Any], prepare_field: Callable
                     body.append(value)
             elif isinstance(current, AutocompleteField):
                 autocomplete.append(value)
+    if segmented_only:
+        autocomplete.append(autocomplete_item(obj.search_title()))
     return title, body, autocomplete
 
 

@@ -22,8 +22,6 @@ from modelsearch.backends.database.postgres.postgres import (
 )
 from modelsearch.utils import get_content_type_pk
 
-from disclosure_pages.mixins import DisclosurePageMixin
-
 from .chinese import ChinesePostgresQueryMixin
 from .engine_feed import FeedsEngineMixin, split_fields
 from .safe_query import SafeQueryMixin
@@ -59,9 +57,9 @@ class DisclosurePostgresIndex(FeedsEngineMixin, PostgresIndex):
             rows, params = [], []
             for obj in objs[start : start + BATCH_SIZE]:
                 indexer = ObjectIndexer(obj, self.backend)
-                title, body, autocomplete = split_fields(obj, indexer.search_fields, indexer.prepare_field)
-                if isinstance(obj, DisclosurePageMixin):
-                    autocomplete.append(("D", obj.search_title()))
+                title, body, autocomplete = split_fields(
+                    obj, indexer.search_fields, indexer.prepare_field, autocomplete_item=lambda text: ("D", text)
+                )
                 columns = [_vector(title, config), _vector(autocomplete, autocomplete_config), _vector(body, config)]
                 rows.append("(%s, %s, " + ", ".join(sql for sql, _ in columns) + ", 1.0, %s, %s)")
                 params += [content_type, force_str(obj.pk)]

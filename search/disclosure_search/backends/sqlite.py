@@ -16,8 +16,6 @@ from django.utils.functional import cached_property
 from modelsearch.backends.database.sqlite.sqlite import ObjectIndexer, SQLiteIndex, SQLiteSearchBackend
 from modelsearch.utils import get_content_type_pk
 
-from disclosure_pages.mixins import DisclosurePageMixin
-
 from .engine_feed import FeedsEngineMixin, split_fields
 from .safe_query import SafeQueryMixin
 from .sqlite_query import DisclosureAutocompleteQueryCompiler, DisclosureSearchQueryCompiler, RankedSearchResults
@@ -35,8 +33,6 @@ class SinglePassIndexer(ObjectIndexer):
     @cached_property
     def _columns(self) -> tuple[str, str, str]:
         title, body, autocomplete = split_fields(self.obj, self.search_fields, self.prepare_field)
-        if isinstance(self.obj, DisclosurePageMixin):
-            autocomplete.append(self.obj.search_title())
         return " ".join(title), " ".join(body), " ".join(autocomplete)
 
     @property

@@ -26,11 +26,15 @@ from django.conf import settings
 from django.db import migrations, models
 
 DOCUMENTS = "disclosure_search_searchdocument"
+TSV = "disclosure_search_tsv"
 FACETS = ("content_type_id", "year", "organisation_id", "assembled_id", "topic_id", "genre_id")
 FACETS_DDL = ", ".join(f"{name} {'integer' if name in ('content_type_id', 'year') else 'bigint'}" for name in FACETS)
 COPIED = ", ".join(FACETS)
 FROM_NEW = ", ".join("n." + name for name in FACETS)
-TSV = "disclosure_search_tsv"
+INSERT_NEW = (
+    f"INSERT INTO {TSV} (sort_key, vector, {COPIED}) "
+    f"SELECT n.sort_key, disclosure_search_vector(n.title, n.body), {FROM_NEW} FROM new_rows n;"
+)
 SQLITE_FACETS = "disclosure_search_facets"
 REFUSED = "only live, public, proactively disclosed pages may be indexed"
 FUNCTIONS = (
@@ -63,9 +67,7 @@ def postgres_sql(page: str, restriction: str, entry: str) -> list[str]:
         f"""
         CREATE FUNCTION disclosure_search_tsv_insert() RETURNS trigger AS $$
         BEGIN
-          INSERT INTO {TSV} (sort_key, vector, {COPIED})
-            SELECT n.sort_key, disclosure_search_vector(n.title, n.body), {FROM_NEW}
-            FROM new_rows n;
+          {INSERT_NEW}
           RETURN NULL;
         END $$ LANGUAGE plpgsql
         """,
@@ -80,9 +82,7 @@ def postgres_sql(page: str, restriction: str, entry: str) -> list[str]:
         CREATE FUNCTION disclosure_search_tsv_update() RETURNS trigger AS $$
         BEGIN
           DELETE FROM {TSV} t USING old_rows o WHERE t.sort_key = o.sort_key;
-          INSERT INTO {TSV} (sort_key, vector, {COPIED})
-            SELECT n.sort_key, disclosure_search_vector(n.title, n.body), {FROM_NEW}
-            FROM new_rows n;
+          {INSERT_NEW}
           RETURN NULL;
         END $$ LANGUAGE plpgsql
         """,

@@ -126,10 +126,8 @@ class DemoBuilder:
     ) -> dict[str, CatalogEntryPage]:
         """The demo's catalog entries; the missing ones are published together, as an import is
         (``BulkPublisher``: a revision and an approval of exactly that content each, 索引号, index)."""
-        existing = {
-            page.slug: page
-            for page in CatalogEntryPage.objects.child_of(catalog).filter(slug__in=[s.slug for s in ENTRIES])
-        }
+        slugs = [spec.slug for spec in ENTRIES]
+        existing = set(CatalogEntryPage.objects.child_of(catalog).filter(slug__in=slugs).values_list("slug", flat=True))
         missing = []
         for spec in ENTRIES:
             if spec.slug not in existing:
@@ -141,7 +139,7 @@ class DemoBuilder:
             publisher.publish(missing)
             publisher.finish()
             self.created[str(CatalogEntryPage._meta.verbose_name)] += len(missing)
-        pages = CatalogEntryPage.objects.child_of(catalog).filter(slug__in=[s.slug for s in ENTRIES])
+        pages = CatalogEntryPage.objects.child_of(catalog).filter(slug__in=slugs)
         return {page.slug: page for page in pages}
 
     # -- non-page data -----------------------------------------------------------------------
