@@ -1,7 +1,7 @@
 """Segmenting many pages' text on every core, for bulk indexing (rebuilds, imports, benchmarks).
 
-jieba is pure Python and holds the interpreter lock, so a rebuild on one process uses
-one core. For a pass over at least :data:`MIN_PAGES` disclosure pages the texts are
+Segmentation (script folding, jieba-rs cuts, search-mode expansion) holds the interpreter
+lock, so a rebuild on one process uses one core. For a pass over at least :data:`MIN_PAGES` disclosure pages the texts are
 cut in worker processes and the results handed to
 :func:`disclosure_pages.text.segment.prime`, so that ``search_title()``/``search_document()``
 find them ready. Single saves never start workers.
@@ -9,8 +9,8 @@ find them ready. Single saves never start workers.
 Design choices, and why:
 
 * ``spawn``, not ``fork``: workers never inherit database connections or threads of a
-  Django process; they import only :mod:`disclosure_pages.text` (no Django) and load jieba's
-  dictionary once (about a second), then live as long as the process.
+  Django process; they import only :mod:`disclosure_pages.text` (no Django) and load the
+  dictionary once (a tenth of a second), then live as long as the process.
 * The webmasters' dictionary terms travel to the workers at start; the pool is
   replaced when they change, so workers cut exactly like the main process.
 * ``DISCLOSURE_SEARCH_INDEX_WORKERS`` sets the number of workers (default: the CPU

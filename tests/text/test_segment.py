@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 
 from disclosure_pages.text import add_terms, query_token_sets, segment, segment_query
-from disclosure_pages.text.segment import DOMAIN_TERMS_FILE, get_tokenizer, segment_for_index
+from disclosure_pages.text.segment import DOMAIN_TERMS_FILE, get_tokenizer, remove_terms, segment_for_index
 from tests.text.support import NOISY, PROPERTY_SETTINGS, index_tokens, matches
 
 
@@ -50,10 +50,24 @@ def test_add_terms_applies_immediately() -> None:
 
 
 def test_tokenizer_is_dedicated_and_cached() -> None:
-    import jieba
+    import rjieba
 
     assert get_tokenizer() is get_tokenizer()
-    assert get_tokenizer() is not jieba.dt
+    # The domain terms are in this tokenizer's dictionary, not in the module's default one.
+    assert get_tokenizer().cut("依申请公开", False) == ["依申请公开"]
+    assert rjieba.cut("依申请公开", False) != ["依申请公开"]
+
+
+def test_removed_terms_are_no_longer_words() -> None:
+    add_terms(["椒江惠企通"])
+    assert "椒江惠企通" in segment("椒江惠企通上线")
+    assert "椒江惠企通" in segment("关于椒江惠企通平台的说明")
+    remove_terms(["椒江惠企通"])
+    assert "椒江惠企通" not in segment("椒江惠企通上线")  # neither cut whole
+    assert "椒江惠企通" not in segment("关于椒江惠企通平台的说明")  # nor found inside a longer word
+    add_terms(["椒江惠企通"])  # and it can come back
+    assert "椒江惠企通" in segment("椒江惠企通上线")
+    remove_terms(["椒江惠企通"])
 
 
 def test_segment_for_index_has_all_forms() -> None:
