@@ -126,6 +126,7 @@ class BulkPublisher:
         self.content_type = ContentType.objects.get_for_model(CatalogEntryPage)
         self.page_type = ContentType.objects.get_for_model(BasePage)
         self.step = self.catalog.get_last_child()._get_lastpos_in_path() if self.catalog.numchild else 0
+        self.organisations: dict[int, Any] = {}  # publishers by id, read once per import
         self.created = 0
         fields = list(CatalogEntryPage._meta.local_concrete_fields)
         table = connection.ops.quote_name(CatalogEntryPage._meta.db_table)
@@ -142,6 +143,7 @@ class BulkPublisher:
 
     def _publish(self, pages: Sequence[CatalogEntryPage]) -> list[int]:
         catalog = self.catalog
+        self._attach_publishers(pages)
         for page in pages:
             if page.disclosure_mode != DisclosureMode.PROACTIVE:
                 raise ValueError(f"only 主动公开 entries can be published: {page.title}")
@@ -192,6 +194,15 @@ class BulkPublisher:
             self._index(pages)
         self.created += len(pages)
         return [page.pk for page in pages]
+
+    def _attach_publishers(self, pages: Sequence[CatalogEntryPage]) -> None:
+        """Each page's 发布机构 object (索引号 and the review record need it), without a query per page."""
+        missing = {page.publisher_id for page in pages} - self.organisations.keys()
+        if missing:
+            model = CatalogEntryPage._meta.get_field("publisher").related_model
+            self.organisations.update(model.objects.in_bulk(missing))
+        for page in pages:
+            page.publisher = self.organisations[page.publisher_id]
 
     def finish(self) -> None:
         self.numbers.save()

@@ -83,7 +83,9 @@ def write_published_files(page) -> None:
     """(Re)write the rows of ``page``'s files from its content, which has just gone live."""
     ids = document_ids(page)
     current = get_document_model().objects.filter(pk__in=ids).values_list("pk", "file_hash", "file") if ids else []
-    PublishedFile.objects.filter(page_id=page.pk).delete()
+    # One statement (no deletion collector: nothing refers to these rows), as bulk publication
+    # sends this for every entry it publishes.
+    PublishedFile.objects.filter(page_id=page.pk)._raw_delete(PublishedFile.objects.db)
     PublishedFile.objects.bulk_create(
         [
             PublishedFile(page_id=page.pk, document_id=pk, file_hash=file_hash or "", file=name or "")

@@ -7,8 +7,11 @@ share them:
    :class:`ImportLineForm` against the database's organisations and terms (loaded once
    into :class:`Lookups`) and returns a :class:`Validation`: the entries ready to write
    plus every error and warning as ``line N: field: message``. Nothing is written.
+   A large file is checked with ``keep_entries=False`` and read a second time with
+   :func:`read_entries` (its bytes hashed by :class:`HashedStream` both times), so that
+   memory does not grow with the file.
 2. :func:`write_entries` creates the entries under a catalog inside one transaction,
-   skipping those whose ``import_key`` is already present.
+   a batch at a time, skipping those whose ``import_key`` is already present.
 
 A bad line is a line error, never an exception (:mod:`.reading`: bytes to a JSON object
 of storable strings; :mod:`.forms`: the object's fields, with translated messages;
@@ -23,7 +26,7 @@ normalised 文号, title and 发布日期).
 from .clashes import database_clashes
 from .forms import KNOWN_FIELDS, OPTIONAL_FIELDS, REQUIRED_FIELDS, ImportLineForm
 from .lookups import Lookups
-from .reading import parse_line, read_lines
+from .reading import HashedStream, parse_line, read_lines
 from .records import (
     ID_PREFIX,
     MAX_BODY,
@@ -37,11 +40,12 @@ from .records import (
     Validation,
     content_key,
 )
-from .validation import publication_problems, validate_lines
-from .writing import existing_import_keys, resolve_catalog, resolve_reviewer, write_entries
+from .validation import publication_problems, read_entries, validate_lines
+from .writing import batches, existing_import_keys, resolve_catalog, resolve_reviewer, write_entries
 
 __all__ = [
     "EntryData",
+    "HashedStream",
     "ID_PREFIX",
     "ImportLineForm",
     "ImportResult",
@@ -56,11 +60,13 @@ __all__ = [
     "REQUIRED_FIELDS",
     "SLUG_PREFIX",
     "Validation",
+    "batches",
     "content_key",
     "database_clashes",
     "publication_problems",
     "existing_import_keys",
     "parse_line",
+    "read_entries",
     "read_lines",
     "resolve_catalog",
     "resolve_reviewer",

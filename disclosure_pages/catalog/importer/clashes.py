@@ -27,20 +27,22 @@ class FileClashes:
     """Remembers each organ + 文号 seen in the file, to report a later line under another id."""
 
     def __init__(self) -> None:
-        self.first: dict[tuple[int, str], EntryData] = {}
+        # (line, import key) of the first entry with each organ + 文号: not the entry, which
+        # would keep every entry of a 100,000-line file in memory.
+        self.first: dict[tuple[int, str], tuple[int, str]] = {}
 
     def check(self, entry: EntryData) -> Problem | None:
         key = _organ_number(entry)
         if key is None:
             return None
-        earlier = self.first.setdefault(key, entry)
-        if earlier is entry or earlier.import_key == entry.import_key:
+        line, import_key = self.first.setdefault(key, (entry.line, entry.import_key))
+        if line == entry.line or import_key == entry.import_key:
             return None
         message = _(
             "与第 %(line)d 行的发布机构和文号「%(number)s」相同，但 id 不同"
             " (same organisation and 文号 as line %(line)d under another id)"
         )
-        return Problem(entry.line, "doc_number", message % {"line": earlier.line, "number": shown(entry.doc_number)})
+        return Problem(entry.line, "doc_number", message % {"line": line, "number": shown(entry.doc_number)})
 
 
 def database_clashes(entries: Iterable[EntryData]) -> list[Problem]:

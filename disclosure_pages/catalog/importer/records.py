@@ -133,10 +133,11 @@ class EntryData:
 class Validation:
     """The result of reading a whole file: entries to write, errors, warnings."""
 
-    entries: list[EntryData] = field(default_factory=list)
+    entries: list[EntryData] = field(default_factory=list)  # unless checked with keep_entries=False
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     records: int = 0  # non-blank lines read
+    valid: int = 0  # entries that passed every check
 
     @property
     def ok(self) -> bool:

@@ -7,7 +7,7 @@ Nothing is written.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from django.utils.translation import gettext as _
 
@@ -18,21 +18,69 @@ from .lookups import Lookups
 from .reading import LineStream, parse_line, read_lines, unstorable_values
 from .records import ID_PREFIX, EntryData, Problem, Validation
 
+_CHUNK = 500  # entries checked against the database at a time
+
+EntryCheck = Callable[[list[EntryData]], list[Problem]]
+
 
 def validate_lines(
-    lines: Iterable[bytes | str] | LineStream, lookups: Lookups | None = None, *, against_database: bool = True
+    lines: Iterable[bytes | str] | LineStream,
+    lookups: Lookups | None = None,
+    *,
+    against_database: bool = True,
+    keep_entries: bool = True,
+    checks: Sequence[EntryCheck] = (),
 ) -> Validation:
     """Check every line; collect all problems; never write.
 
     ``lines`` is a binary file (read line by line, an over-long line never whole), or any
     iterable of lines. ``against_database`` also looks for entries already stored under
-    the same organ + 文号 with another id.
+    the same organ + 文号 with another id; ``checks`` are further checks of the valid
+    entries (a batch at a time). With ``keep_entries=False`` only their number is kept
+    (``Validation.valid``), so that checking a file of any size takes the same memory; the
+    entries are then read again with :func:`read_entries`.
     """
     lookups = lookups or Lookups.from_database()
     result = Validation()
+    pending: list[EntryData] = []
+
+    def check(batch: list[EntryData]) -> None:
+        if against_database:
+            result.errors.extend(database_clashes(batch))
+        for extra in checks:
+            result.errors.extend(extra(batch))
+        result.valid += len(batch)
+        if keep_entries:
+            result.entries.extend(batch)
+        batch.clear()
+
+    for entry in _entries(read_lines(lines), lookups, result):
+        pending.append(entry)
+        if len(pending) >= _CHUNK:
+            check(pending)
+    check(pending)
+    result.errors.sort(key=lambda problem: problem.line)  # stable: a line's own order stays
+    return result
+
+
+def read_entries(lines: Iterable[bytes | str] | LineStream, lookups: Lookups | None = None) -> Iterator[EntryData]:
+    """The entries of lines that :func:`validate_lines` passed, one at a time (a second reading)."""
+    result = Validation()
+    for entry in _entries(read_lines(lines), lookups or Lookups.from_database(), result):
+        if result.errors:  # the file changed since it was checked: no entry after the first error
+            break
+        yield entry
+    if result.errors:
+        raise ValueError(f"the file changed since it was checked: {result.errors[0]}")
+
+
+def _entries(
+    numbered: Iterable[tuple[int, str | Problem]], lookups: Lookups, result: Validation
+) -> Iterator[EntryData]:
+    """Each line's entry, through its own checks and those across lines; problems go to ``result``."""
     first_line: dict[str, int] = {}
     clashes = FileClashes()
-    for number, text in read_lines(lines):
+    for number, text in numbered:
         result.records += 1
         data = text if isinstance(text, Problem) else parse_line(number, text)
         if isinstance(data, Problem):
@@ -52,11 +100,7 @@ def validate_lines(
         if problem is not None:
             result.errors.append(problem)
             continue
-        result.entries.append(entry)
-    if against_database:
-        result.errors.extend(database_clashes(result.entries))
-        result.errors.sort(key=lambda problem: problem.line)  # stable: a line's own order stays
-    return result
+        yield entry
 
 
 def _duplicate(entry: EntryData, earlier: int) -> Problem | None:

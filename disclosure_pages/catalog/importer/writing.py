@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -92,7 +92,7 @@ IMPORT_COMMENT = "批量导入的既有公开信息"
 
 
 def write_entries(
-    entries: list[EntryData],
+    entries: Iterable[EntryData],
     catalog: CatalogIndexPage,
     *,
     reviewer=None,
@@ -100,53 +100,62 @@ def write_entries(
 ) -> ImportResult:
     """Create the entries under ``catalog`` in one transaction; skip already imported ones.
 
-    With a ``reviewer`` the entries are published in batches (:class:`~..bulk.BulkPublisher`:
-    a revision, the reviewer's approval of exactly that content, 索引号, search index),
-    otherwise each is saved as a draft. ``on_entry(entry, created)`` is called after each
-    entry (progress bars).
+    ``entries`` is read a batch at a time (a generator keeps memory flat; if it raises, nothing
+    is written). With a ``reviewer`` the entries are published in batches
+    (:class:`~..bulk.BulkPublisher`: a revision, the reviewer's approval of exactly that
+    content, 索引号, search index), otherwise each is saved as a draft. ``on_entry(entry,
+    created)`` is called after each entry (progress bars).
     """
     result = ImportResult()
     with transaction.atomic():
         catalog = CatalogIndexPage.objects.get(pk=catalog.pk)  # fresh tree fields
-        existing = existing_import_keys(e.import_key for e in entries)
         slugs = set(catalog.get_children().values_list("slug", flat=True))
-        audience_terms = ClassificationTerm.objects.in_bulk({i for e in entries for i in e.audience_ids})
         publisher = None
         if reviewer is not None:
             publisher = BulkPublisher(catalog, reviewer=reviewer, source=Source.IMPORT, comment=IMPORT_COMMENT)
-        batch: list[tuple[EntryData, CatalogEntryPage]] = []
-
-        def flush() -> None:
-            result.page_ids.extend(publisher.publish([page for _, page in batch]))
-            for entry, _page in batch:
-                if on_entry is not None:
-                    on_entry(entry, True)
-            batch.clear()
-
-        for entry in entries:
-            if entry.import_key in existing:
-                result.skipped += 1
-                if on_entry is not None:
-                    on_entry(entry, False)
-                continue
-            existing.add(entry.import_key)
-            result.created += 1
-            page = entry.build_page(_free_slug(entry, slugs), audience_terms)
-            if publisher is None:
-                catalog.add_child(instance=page)
-                page.save_revision()
-                result.page_ids.append(page.pk)
-                if on_entry is not None:
-                    on_entry(entry, True)
-                continue
-            batch.append((entry, page))
-            if len(batch) >= BATCH_SIZE:
-                flush()
+        written: set[str] = set()
+        for batch in batches(entries, BATCH_SIZE):
+            existing = existing_import_keys(e.import_key for e in batch) | written
+            audience_terms = ClassificationTerm.objects.in_bulk({i for e in batch for i in e.audience_ids})
+            new: list[tuple[EntryData, CatalogEntryPage]] = []
+            for entry in batch:
+                if entry.import_key in existing:
+                    result.skipped += 1
+                    if on_entry is not None:
+                        on_entry(entry, False)
+                    continue
+                existing.add(entry.import_key)
+                written.add(entry.import_key)
+                result.created += 1
+                page = entry.build_page(_free_slug(entry, slugs), audience_terms)
+                if publisher is None:
+                    catalog.add_child(instance=page)
+                    page.save_revision()
+                    result.page_ids.append(page.pk)
+                    if on_entry is not None:
+                        on_entry(entry, True)
+                    continue
+                new.append((entry, page))
+            if publisher is not None and new:
+                result.page_ids.extend(publisher.publish([page for _, page in new]))
+                for entry, _page in new:
+                    if on_entry is not None:
+                        on_entry(entry, True)
         if publisher is not None:
-            if batch:
-                flush()
             publisher.finish()
     return result
+
+
+def batches(entries: Iterable[EntryData], size: int) -> Iterator[list[EntryData]]:
+    """``entries`` in lists of ``size``: what one batch of queries handles."""
+    batch: list[EntryData] = []
+    for entry in entries:
+        batch.append(entry)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _free_slug(entry: EntryData, taken: set[str]) -> str:

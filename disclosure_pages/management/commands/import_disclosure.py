@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import IO, Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -10,10 +14,15 @@ from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from ...catalog.importer import (
+    EntryData,
+    HashedStream,
     ImportSetupError,
+    Lookups,
     Problem,
+    batches,
     existing_import_keys,
     publication_problems,
+    read_entries,
     resolve_catalog,
     resolve_reviewer,
     validate_lines,
@@ -89,9 +98,19 @@ class Command(BaseCommand):
         except ImportSetupError as exc:
             raise CommandError(str(exc)) from exc
 
-        validation = self._validate(options["file"])
-        if options["publish"]:
-            validation.errors.extend(publication_problems(validation.entries))
+        with self._source(options["file"]) as path:
+            self._import(path, options, catalog, reviewer)
+
+    def _import(self, path: str, options: dict[str, Any], catalog: Any, reviewer: Any) -> None:
+        lookups = Lookups.from_database()
+        checks = [publication_problems] if options["publish"] else []
+        # First reading: every check, keeping no entry (memory stays flat whatever the file's size).
+        try:
+            with open(path, "rb") as stream:
+                first = HashedStream(stream)
+                validation = validate_lines(first, lookups, keep_entries=False, checks=checks)
+        except OSError as exc:
+            raise CommandError(f"cannot read {options['file']}: {exc.strerror}") from exc
         self._list("warning", validation.warnings, self.stderr)
         if not validation.ok:
             raise CommandError(
@@ -99,34 +118,50 @@ class Command(BaseCommand):
                 f"(all or nothing):\n" + _listing(validation.errors)
             )
 
-        entries = validation.entries
-        if options["dry_run"]:
-            existing = existing_import_keys(e.import_key for e in entries)
-            if options["verbosity"] >= 2:
-                for entry in entries:
-                    state = "skip (already imported)" if entry.import_key in existing else "create"
-                    self.stdout.write(f"line {entry.line}: {state}: {entry.title}")
-            new = sum(e.import_key not in existing for e in entries)
-            self.stdout.write(
-                f"dry run: would create {new}, skip {len(entries) - new} (already imported); nothing was written"
-            )
-            return
+        def entries() -> Iterator[EntryData]:
+            """Second reading: the same entries, from the same bytes (else nothing is written)."""
+            with open(path, "rb") as stream:
+                second = HashedStream(stream)
+                try:
+                    yield from read_entries(second, lookups)
+                except ValueError as exc:
+                    raise CommandError(f"{options['file']}: {exc}; nothing was imported") from exc
+                if second.hexdigest() != first.hexdigest():
+                    raise CommandError(f"{options['file']} changed while it was imported; nothing was imported")
 
+        if options["dry_run"]:
+            self._dry_run(entries(), options["verbosity"])
+            return
         err = getattr(self.stderr, "_out", sys.stderr)
         show = options["progress"] or (hasattr(err, "isatty") and err.isatty())
-        with tqdm(total=len(entries), file=err, disable=not show, unit="entry", desc="import") as bar:
-            result = write_entries(entries, catalog, reviewer=reviewer, on_entry=lambda _e, _c: bar.update(1))
+        with tqdm(total=validation.valid, file=err, disable=not show, unit="entry", desc="import") as bar:
+            result = write_entries(entries(), catalog, reviewer=reviewer, on_entry=lambda _e, _c: bar.update(1))
         state = "published" if reviewer is not None else "as drafts"
         self.stdout.write(self.style.SUCCESS(f"{result.summary()}; {state}, under {catalog.url_path}"))
 
-    def _validate(self, path: str):
-        if path == "-":
-            return validate_lines(sys.stdin.buffer)
-        try:
-            with open(path, "rb") as stream:
-                return validate_lines(stream)
-        except OSError as exc:
-            raise CommandError(f"cannot read {path}: {exc.strerror}") from exc
+    def _dry_run(self, entries: Iterator[EntryData], verbosity: int) -> None:
+        new = skipped = 0
+        for batch in batches(entries, 500):
+            existing = existing_import_keys(e.import_key for e in batch)
+            for entry in batch:
+                known = entry.import_key in existing
+                skipped += known
+                new += not known
+                if verbosity >= 2:
+                    state = "skip (already imported)" if known else "create"
+                    self.stdout.write(f"line {entry.line}: {state}: {entry.title}")
+        self.stdout.write(f"dry run: would create {new}, skip {skipped} (already imported); nothing was written")
+
+    @contextmanager
+    def _source(self, path: str) -> Iterator[str]:
+        """A file that can be read twice: the named one, or standard input copied to a temporary file."""
+        if path != "-":
+            yield path
+            return
+        with tempfile.NamedTemporaryFile(prefix="import-", suffix=".jsonl") as copy:
+            shutil.copyfileobj(sys.stdin.buffer, copy)
+            copy.flush()
+            yield copy.name
 
     def _list(self, kind: str, problems: list[Problem], out: IO[str] | Any) -> None:
         if problems:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import itertools
 import json
 from typing import Any
 
@@ -11,10 +13,10 @@ from django.test.utils import CaptureQueriesContext
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from disclosure_pages.catalog.importer import KNOWN_FIELDS, Lookups, validate_lines
+from disclosure_pages.catalog.importer import KNOWN_FIELDS, Lookups, Problem, read_entries, validate_lines
 from disclosure_pages.models import ClassificationTerm, Organisation
 
-from .lines import FINANCE, OFFICE, check, errors, record
+from .lines import FINANCE, LOOKUPS, OFFICE, check, errors, jsonl, record
 
 # --- the same entry twice, one organ's 文号 under two ids ------------------------------------------
 
@@ -52,6 +54,27 @@ def test_empty_doc_numbers_and_other_organs_never_clash() -> None:
         record(id="d", title="丁", doc_number="宜政发〔2008〕19号", publisher=FINANCE.code),
     )
     assert result.ok and len(result.entries) == 4
+
+
+def test_checking_without_keeping_the_entries_finds_the_same() -> None:
+    """A large file is checked keeping only counts; the checks across lines and batches still hold."""
+    lines = [record(id=str(n), title=f"通知{n}", doc_number=f"宜政发〔2008〕{n}号") for n in range(1200)]
+    lines[700] = record(id="x700", title="另一份", doc_number="宜政发〔2008〕2号")  # line 3's 文号, another id
+    lines[1100] = record(id="5", title="重复")  # line 6's id
+    raw = jsonl(*lines).encode()
+
+    def late_check(batch: list) -> list[Problem]:
+        return [Problem(e.line, "title", "checked") for e in batch if e.line == 1000]
+
+    kept = validate_lines(io.BytesIO(raw), LOOKUPS, against_database=False, checks=[late_check])
+    counted = validate_lines(io.BytesIO(raw), LOOKUPS, against_database=False, keep_entries=False, checks=[late_check])
+    assert [str(p) for p in counted.errors] == [str(p) for p in kept.errors]
+    assert [p.line for p in counted.errors] == [701, 1000, 1101]
+    assert counted.entries == [] and counted.valid == len(kept.entries) == 1198
+    reread = read_entries(io.BytesIO(raw), LOOKUPS)  # a second reading of a file with errors stops at the first
+    assert [e.line for e in itertools.islice(reread, 700)] == list(range(1, 701))
+    with pytest.raises(ValueError, match="line 701: doc_number: "):
+        next(reread)
 
 
 # --- cost --------------------------------------------------------------------------------------------
