@@ -39,7 +39,7 @@ from ..moderation.fingerprint import content_fingerprint
 from ..moderation.models import CHECKLIST_KEYS, ConfidentialityReview, Outcome
 from ..moderation.passes import bulk_publication_passes
 from ..moderation.prescreen.page import findings_for
-from ..moderation.signals import content_published
+from ..moderation.signals import bulk_published, content_published
 from ..page_text import indexing_pass
 from ..pagebase import BasePage
 from ..visibility import DisclosureMode
@@ -207,6 +207,8 @@ class BulkPublisher:
     def finish(self) -> None:
         self.numbers.save()
         BasePage.objects.filter(pk=self.catalog.pk).update(numchild=F("numchild") + self.created)
+        if self.index:
+            bulk_published.send(sender=CatalogEntryPage, count=self.created)
 
     def _insert(self, pages: Sequence[CatalogEntryPage]) -> None:
         # Children and many-to-many terms are read while the pages have no id: then the

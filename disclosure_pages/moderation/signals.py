@@ -7,3 +7,8 @@ from django.dispatch import Signal
 # transaction. Arguments: ``page`` (the specific page), ``review`` (the approval that
 # let it through, or None for an alias), ``fingerprint`` (of the content now live).
 content_published = Signal()
+
+# Sent once when a bulk publication (an import) has published and indexed its pages, inside
+# its transaction. Arguments: ``count`` (pages published). The search index merges itself
+# after a large one.
+bulk_published = Signal()

@@ -109,6 +109,13 @@ DIALECTS = {
 }
 
 
+@dataclass
+class WindowSummary:
+    count: int  # matches in the window, without the excluded keys
+    keys: list[int]  # the best of them, in order
+    facet_rows: list[tuple] | None  # (facet number, value, count), as Query.facet_rows
+
+
 class Query:
     """One visitor's query against the full-text table, optionally restricted to some pages."""
 
@@ -123,6 +130,9 @@ class Query:
             sql, params = keys.query.sql_with_params()
             self.where += f" AND {self.key} IN ({sql})"
             self.params += list(params)
+        # Before exclude(): the window summary counts facets over every match.
+        self.matching, self.matching_params = self.where, list(self.params)
+        self.excluded: list[int] = []
 
     def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         with connection.cursor() as cursor:
@@ -130,6 +140,7 @@ class Query:
             return cursor.fetchall()
 
     def exclude(self, keys: Sequence[int]) -> None:
+        self.excluded += keys
         if keys:
             self.where += f" AND {self.key} NOT IN ({', '.join(['%s'] * len(keys))})"
             self.params += list(keys)
@@ -185,8 +196,61 @@ class Query:
         )
         return self.fetch(f"WITH matches AS MATERIALIZED ({matches}) {groups}", params)  # noqa: S608
 
-    def count(self) -> int:
-        return self.fetch(f"SELECT count(*) FROM {self.table} WHERE {self.where}")[0][0]  # noqa: S608
+    def count(self, limit: int | None = None) -> int:
+        """The number of matches, or ``limit + 1`` when there are more (read no further)."""
+        if limit is None:
+            return self.fetch(f"SELECT count(*) FROM {self.table} WHERE {self.where}")[0][0]  # noqa: S608
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM {self.table} WHERE {self.where} LIMIT %s) AS m"  # noqa: S608
+        return self.fetch(sql, [limit + 1])[0][0]
+
+    def window_summary(self, floor: int | None, offset: int, limit: int, *, facets: bool) -> WindowSummary:
+        """One statement over the matches from ``floor`` up (all of them when None): the best
+        ``limit`` after ``offset`` and how many there are (both without the excluded keys),
+        and with ``facets`` the facet rows of all of them.
+
+        The matches are read once, into a materialised CTE with their rank: ranking, counting
+        and grouping them separately read the full-text index three times. On PostgreSQL the
+        window is a range of the primary key: ranking decompresses each vector of the window
+        anyway, so testing the match on it costs nothing more.
+        """
+        dialect, key = self.dialect, self.key
+        order, order_params = dialect.best_first(self.match_params)
+        bound, bound_params = ("", []) if floor is None else (f" AND {key} >= %s", [floor])
+        if dialect.vendor == "postgresql":
+            columns = ", ".join(FACET_COLUMNS)
+            ctes = (
+                f"w AS MATERIALIZED (SELECT {key} AS k, {columns}, {order.removesuffix(' DESC')} AS r "  # noqa: S608
+                f"FROM {self.table} WHERE {self.matching}{bound}), c AS (SELECT * FROM w)"
+            )
+            params = [*order_params, *self.matching_params, *bound_params]
+            best = "r DESC, k DESC"
+        else:
+            ctes = (
+                f"w AS MATERIALIZED (SELECT {key} AS k, {order} AS r FROM {self.table} "  # noqa: S608
+                f"WHERE {self.matching}{bound}), "
+                f"c AS MATERIALIZED (SELECT f.* FROM {SQLITE_FACETS} f JOIN w ON f.sort_key = w.k)"
+            )
+            params = [*self.matching_params, *bound_params]
+            best = "r, k DESC"
+        kept = f"k NOT IN ({', '.join(['%s'] * len(self.excluded))})" if self.excluded else "TRUE"
+        parts = [
+            f"SELECT -1, k, n FROM (SELECT k, row_number() OVER (ORDER BY {best}) AS n FROM w "
+            f"WHERE {kept} ORDER BY n LIMIT %s OFFSET %s) AS best",
+            f"SELECT -2, 0, count(*) FROM w WHERE {kept}",
+        ]
+        params += [*self.excluded, limit, offset, *self.excluded]
+        if facets:
+            parts += [
+                f"SELECT {number}, {column}, count(*) FROM c WHERE {column} IS NOT NULL GROUP BY {column}"
+                for number, column in enumerate(FACET_COLUMNS)
+            ]
+        with connection.cursor() as cursor:
+            cursor.execute(f"WITH {ctes} " + " UNION ALL ".join(parts), params)
+            rows = cursor.fetchall()
+        keys = [k for _kind, k, _n in sorted((row for row in rows if row[0] == -1), key=lambda row: row[2])]
+        count = next(n for kind, _k, n in rows if kind == -2)
+        facet_rows = [row for row in rows if row[0] >= 0] if facets else None
+        return WindowSummary(count, keys, facet_rows)
 
     def count_from(self, floor: int) -> int:
         sql = f"SELECT count(*) FROM {self.table} WHERE {self.where} AND {self.dialect.bound} >= %s"  # noqa: S608

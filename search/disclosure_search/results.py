@@ -59,6 +59,7 @@ class SearchHit:
 class SearchResults:
     query: str
     count: int = 0
+    count_is_exact: bool = True  # False: more matches than count, which is where counting stopped
     hits: list[SearchHit] = field(default_factory=list)
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE

@@ -32,7 +32,7 @@ logger = logging.getLogger("disclosure_search")
 
 @dataclass
 class Found:
-    """The exact number of matches and the pages of the (possibly corrected) page number."""
+    """The number of matches and the pages of the (possibly corrected) page number."""
 
     count: int
     page: int
@@ -40,6 +40,7 @@ class Found:
     windowed: bool = False  # relevance covered only the newest matches (see engine.rank_window)
     facets: dict[str, Counter] | None = None  # matches per facet value (the engine's path only)
     facets_windowed: bool = False  # counted among the newest matches only (see engine.ranked)
+    count_is_exact: bool = True  # False: there are more matches than count (engine.count_limit)
 
 
 def uses_engine(backend_name: str) -> bool:
@@ -136,7 +137,9 @@ def _from_engine(
         stale = [pk for pk in result.page_ids if pk not in found]
         if not stale:
             pages = [found[pk] for pk in result.page_ids]
-            return Found(result.count, page, pages, result.windowed, facets, facets_windowed)
+            return Found(
+                result.count, page, pages, result.windowed, facets, facets_windowed, result.count_is_exact
+            )
         # The triggers of migration 0003 make this unreachable; never show such a row.
         logger.error("Search index held pages citizens may not read: %s; removed", stale)
         engine.remove(stale)

@@ -102,6 +102,7 @@ def search_pages(
     if found.facets_windowed:
         results.notices.append(_("分类统计只计算了最新发布的 %(window)d 条结果。") % {"window": engine.rank_window()})
     results.count, results.page, results.facet_counts = found.count, found.page, found.facets
+    results.count_is_exact = found.count_is_exact
     results.hits = make_hits(found.pages, highlight_words(text), language=language, request=request)
     return results
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from modelsearch import index
 from modelsearch.backends import get_search_backends_with_name
@@ -19,8 +20,11 @@ from wagtail.models import PageViewRestriction
 from wagtail.signals import page_unpublished
 
 from disclosure_pages.mixins import DisclosurePageMixin
+from disclosure_pages.moderation.signals import bulk_published
 from disclosure_pages.pagebase import BasePage
 from disclosure_pages.visibility import visible
+
+from . import engine
 
 logger = logging.getLogger("disclosure_search")
 
@@ -97,8 +101,25 @@ def on_restriction_changed(sender: type, instance: PageViewRestriction, **kwargs
         sync_subtree(page)
 
 
+#: A bulk publication of at least this many pages merges the index after it commits.
+COMPACT_AFTER = 1000
+
+
+def on_bulk_published(sender: type, count: int, **kwargs: Any) -> None:
+    if count >= COMPACT_AFTER:
+        transaction.on_commit(_compact)
+
+
+def _compact() -> None:
+    try:
+        engine.compact()
+    except Exception:  # an optimisation: the import has committed, the index is complete
+        logger.exception("Could not merge the search index after a bulk publication")
+
+
 def connect() -> None:
     """Called from ``SearchConfig.ready``."""
+    bulk_published.connect(on_bulk_published, dispatch_uid="disclosure_search_bulk_published")
     post_save.connect(on_page_saved, dispatch_uid="disclosure_search_page_saved")
     post_delete.connect(on_page_deleted, dispatch_uid="disclosure_search_page_deleted")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="disclosure_search_page_unpublished")

@@ -93,6 +93,7 @@ def search_api(request: HttpRequest) -> JsonResponse:
     return JsonResponse(
         {
             "count": results.count,
+            "count_is_exact": results.count_is_exact,  # false: more than count match (count is the limit)
             "page": results.page,
             "page_size": results.page_size,
             "max_page_size": MAX_PAGE_SIZE,

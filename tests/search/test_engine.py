@@ -168,6 +168,28 @@ def test_broad_queries_rank_the_newest_window_and_count_everything(catalog):
     assert [hit.page.pk for hit in second.hits] == [newer[0].pk, old.pk]
 
 
+def test_counting_stops_at_the_count_limit_and_pages_end_there(catalog):
+    for n in range(5):
+        factories.entry(catalog, title=f"关于安全生产检查的通知{n}", publish_date=datetime.date(2020 + n, 1, 1))
+    with override_settings(DISCLOSURE_SEARCH_RANK_WINDOW=2, DISCLOSURE_SEARCH_COUNT_LIMIT=3):
+        first = search_pages("安全生产", page_size=2)
+        last = search_pages("安全生产", page_size=2, page=9)  # beyond the last page: the last one
+        by_date = search_pages("安全生产", page_size=2, page=2, sort="date")
+    assert first.count == 3 and not first.count_is_exact and len(first.hits) == 2
+    assert last.page == 2 and len(last.hits) == 1
+    assert [hit.page.title[-1] for hit in by_date.hits] == ["2"]
+    everything = search_pages("安全生产")
+    assert everything.count == 5 and everything.count_is_exact
+
+
+def test_compacting_the_index_changes_no_answer(catalog):
+    entries = [factories.entry(catalog, title=f"关于食品安全抽检的通告{n}") for n in range(3)]
+    before = [hit.page.pk for hit in search_pages("食品安全").hits]
+    engine.compact()  # inside the test's transaction: PostgreSQL only analyses (see test_compact.py)
+    assert [hit.page.pk for hit in search_pages("食品安全").hits] == before
+    assert sorted(before) == sorted(e.pk for e in entries)
+
+
 def test_filters_narrow_the_engine_query(catalog):
     mine = factories.organisation("滨江市财政局", code="BJCZ")
     other = factories.organisation("滨江市教育局", code="BJJY")

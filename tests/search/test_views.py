@@ -156,9 +156,9 @@ def test_query_count_does_not_grow_with_page_size(client, catalog):
 
     small, large = queries(2), queries(6)
     assert small == large, (small, large)
-    # The leading guide and the facet counts add one query each, whatever the number of matches.
+    # The leading guide adds one query; ranking, the window's count and the facet counts are one.
     # PostgreSQL adds the query text's parse and the planner setting, in a savepoint of their own.
-    budget = {"postgresql": 27}.get(connection.vendor, 22)
+    budget = {"postgresql": 24}.get(connection.vendor, 19)
     assert large <= budget, f"{large} queries for one results page"
 
 
@@ -200,6 +200,16 @@ def test_facets_never_count_what_citizens_may_not_see(client, catalog):
     factories.entry(catalog, title="关于防汛物资储备的内部意见", publish=False)
     data = client.get("/api/search/", {"q": "防汛物资"}).json()
     assert data["count"] == 1 and _facet(data, "type") == {"目录条目": 1}
+
+
+def test_a_query_beyond_the_count_limit_says_more_than(client, entries):
+    with override_settings(DISCLOSURE_SEARCH_RANK_WINDOW=1, DISCLOSURE_SEARCH_COUNT_LIMIT=1):
+        data = client.get("/api/search/", {"q": "信息公开"}).json()
+        page = client.get("/search/", {"q": "信息公开"}).content.decode()
+    assert data["count"] == 1 and data["count_is_exact"] is False and data["num_pages"] == 1
+    assert "“信息公开”找到超过 1 条信息" in page
+    exact = client.get("/api/search/", {"q": "信息公开"}).json()
+    assert exact["count"] == 2 and exact["count_is_exact"] is True
 
 
 def test_a_broad_query_counts_its_facets_among_the_newest_and_says_so(client, entries):

@@ -18,6 +18,7 @@ from modelsearch.management.commands import rebuild_modelsearch_index
 from tqdm import tqdm
 
 from disclosure_pages.mixins import DisclosurePageMixin
+from disclosure_search import engine
 
 CHUNK_SIZE = 500
 
@@ -41,6 +42,8 @@ class Command(rebuild_modelsearch_index.Command):
             self.bar = bar
             super().update_backend(backend_name, schema_only=schema_only, chunk_size=chunk_size)
         removed = self.remove_unsearchable(backend)
+        if getattr(backend, "feeds_disclosure_engine", False):
+            engine.compact()
         elapsed = max(time.monotonic() - started, 1e-6)
         self.stdout.write(
             f"{backend_name}: indexed {bar.n} objects, removed {removed} unsearchable pages "
