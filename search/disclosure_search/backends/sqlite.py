@@ -57,7 +57,7 @@ class DisclosureSQLiteIndex(FeedsEngineMixin, SQLiteIndex):
         self._write(model, rows)
 
     def _write(self, model: type, rows: dict[str, tuple[str, str, str]]) -> None:
-        """Wagtail's entries: update those that exist, create the rest in bulk, title factor included.
+        """Wagtail's entries of ``rows``, replaced in bulk, title factor included.
 
         Wagtail sets the title length factor (average title length / this title's) in a
         second UPDATE over the whole table after every write, 1.2 s per saved page at
@@ -68,12 +68,9 @@ class DisclosureSQLiteIndex(FeedsEngineMixin, SQLiteIndex):
         content_type_pk = get_content_type_pk(model)
         average = self._average_title_length()
         entries = self.entries.filter(content_type_id=content_type_pk)
-        existing = set(entries.filter(object_id__in=rows.keys()).values_list("object_id", flat=True))
-        for object_id in existing:
-            title, autocomplete, body = rows[object_id]
-            entries.filter(object_id=object_id).update(
-                title=title, autocomplete=autocomplete, body=body, title_norm=_title_norm(title, average)
-            )
+        # Entries being re-indexed are replaced: one DELETE for the batch (Wagtail's triggers
+        # keep its FTS table in step), not an UPDATE per entry (0.4 ms each on a rebuild).
+        entries.filter(object_id__in=list(rows))._raw_delete(entries.db)
         self.entries.bulk_create(
             [
                 self.entries.model(
@@ -85,7 +82,6 @@ class DisclosureSQLiteIndex(FeedsEngineMixin, SQLiteIndex):
                     title_norm=_title_norm(title, average),
                 )
                 for object_id, (title, autocomplete, body) in rows.items()
-                if object_id not in existing
             ],
             batch_size=500,
         )
