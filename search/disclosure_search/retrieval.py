@@ -100,7 +100,11 @@ def _from_backend(
     last_page = max(1, -(-count // page_size))
     page = min(max(1, page), last_page)
     start = (page - 1) * page_size
-    return Found(count, page, list(results[start : start + page_size]))
+    pages = list(results[start : start + page_size])
+    facets = None
+    if count and hasattr(results, "disclosure_facets"):  # Elasticsearch/OpenSearch: one aggregation request
+        facets = results.disclosure_facets()
+    return Found(count, page, pages, facets=facets)
 
 
 def _visible_pages(ids: list[int]) -> dict[int, Any]:
@@ -137,9 +141,7 @@ def _from_engine(
         stale = [pk for pk in result.page_ids if pk not in found]
         if not stale:
             pages = [found[pk] for pk in result.page_ids]
-            return Found(
-                result.count, page, pages, result.windowed, facets, facets_windowed, result.count_is_exact
-            )
+            return Found(result.count, page, pages, result.windowed, facets, facets_windowed, result.count_is_exact)
         # The triggers of migration 0003 make this unreachable; never show such a row.
         logger.error("Search index held pages citizens may not read: %s; removed", stale)
         engine.remove(stale)

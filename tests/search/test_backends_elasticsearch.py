@@ -28,6 +28,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from disclosure_pages.models import CatalogEntryPage, DisclosureMode
+from disclosure_search.backends.elasticsearch_facets import BUCKETS, FACET_FIELDS, parse_facets
 from disclosure_search.backends.elasticsearch_mixins import query_variants
 from disclosure_search.backends.elasticsearch_settings import INDEX_ANALYZER, SEARCH_ANALYZER
 
@@ -343,6 +344,56 @@ def test_documents_carry_the_normalised_segmented_text(catalog: Any) -> None:
     assert document[_column(document, "publisher")] == {"name": page.publisher.name}
 
 
+# --- facets -----------------------------------------------------------------------------------
+
+
+def test_documents_carry_their_facet_values_in_fields_of_their_own(backend: Any) -> None:
+    properties = _mapping(backend)
+    assert {properties[field]["type"] for field in FACET_FIELDS.values()} == {"long"}
+
+
+@pytest.mark.django_db
+def test_a_catalog_entry_document_has_the_facets_the_engine_counts(catalog: Any) -> None:
+    from disclosure_search.engine import facet_values
+    from tests import factories
+
+    entry = factories.entry(catalog, title="关于做好防汛工作的通知")
+    page = CatalogEntryPage.objects.get(pk=entry.pk)
+    document = offline().mapping_class(CatalogEntryPage).get_document(page)
+    values = facet_values(page)
+    assert document["_disclosure_type"] == page.content_type_id
+    assert document["_disclosure_year"] == values["year"] == page.publish_date.year
+    assert document["_disclosure_organ"] == page.publisher_id
+    assert document["_disclosure_topic"] == values["topic_id"]
+    image_document = offline().mapping_class(Image).get_document(Image(pk=1, title="x", width=1, height=1))
+    assert not any(name.startswith("_disclosure_") for name in image_document)
+
+
+def test_facets_are_one_aggregation_request_over_the_same_query(backend: Any) -> None:
+    results = backend.search("資訊公開", CatalogEntryPage.objects.live())
+    body = results.facet_body()
+    assert body["query"] == results._get_es_body(for_count=True)["query"]
+    assert "sort" not in body
+    assert body["aggregations"] == {
+        name: {"terms": {"field": field, "size": BUCKETS}} for name, field in FACET_FIELDS.items()
+    }
+
+
+def test_aggregation_buckets_become_the_engines_facet_counts() -> None:
+    response = {
+        "hits": {"total": {"value": 3}, "hits": []},
+        "aggregations": {
+            "type": {"buckets": [{"key": 46, "doc_count": 3}]},
+            "year": {"buckets": [{"key": 2024, "doc_count": 2}, {"key": 2023, "doc_count": 1}]},
+            "organ": {"buckets": []},
+        },
+    }
+    counts = parse_facets(response)
+    assert set(counts) == set(FACET_FIELDS)
+    assert counts["type"] == {46: 3} and counts["year"] == {2024: 2, 2023: 1}
+    assert counts["organ"] == {} and counts["topic"] == {}
+
+
 # --- query bodies -----------------------------------------------------------------------------
 
 
@@ -516,3 +567,13 @@ def test_live_title_match_ranks_above_body_match(live_backend: Any, indexed_entr
     body_only = found.index(indexed_entries["body_only"])
     assert found.index(indexed_entries["simplified"]) < body_only
     assert found.index(indexed_entries["traditional"]) < body_only
+
+
+@live_cluster
+@pytest.mark.django_db
+@pytest.mark.slow
+def test_live_facets_count_the_matches(live_backend: Any, indexed_entries: dict) -> None:
+    results = live_backend.search("信息公开", CatalogEntryPage.objects.live())
+    facets = results.disclosure_facets()
+    assert sum(facets["type"].values()) == results.count()
+    assert sum(facets["organ"].values()) == results.count()

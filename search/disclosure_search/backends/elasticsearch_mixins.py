@@ -18,6 +18,7 @@ from modelsearch.utils import deep_update
 from disclosure_pages.text.normalise import forms
 from disclosure_pages.text.segment import query_token_sets
 
+from .elasticsearch_facets import FacetsMappingMixin, FacetsResultsMixin
 from .elasticsearch_settings import ANALYZED, REQUIRED_PLUGINS, analysis_settings, field_boost, resolve_analyzer
 from .safe_query import SafeQueryMixin
 
@@ -168,23 +169,30 @@ class ChineseBackendMixin(SafeQueryMixin):
 
 
 def chinese_backend_classes(module: Any, prefix: str, home: str) -> tuple[type, type, type, type]:
-    """Wagtail's mapping, compilers and backend from ``module`` with the Chinese mixins.
+    """Wagtail's mapping, compilers and backend from ``module`` with the Chinese mixins
+    (and the facets of :mod:`.elasticsearch_facets`).
 
     ``prefix`` is Wagtail's class-name prefix (``Elasticsearch8``, ``OpenSearch2`` …); the
     classes keep Wagtail's names so that settings and tests can name them.
     """
 
-    def build(name: str, mixin: type, attrs: dict[str, Any]) -> type:
+    def build(name: str, mixins: tuple[type, ...], attrs: dict[str, Any]) -> type:
         base = getattr(module, f"{prefix}{name}")
         attrs = {"__module__": home, "__doc__": f"{base.__doc__ or ''} With Chinese analysis.", **attrs}
-        return type(f"{prefix}{name}", (mixin, base), attrs)
+        return type(f"{prefix}{name}", (*mixins, base), attrs)
 
-    mapping = build("Mapping", ChineseMappingMixin, {})
-    search = build("SearchQueryCompiler", ChineseQueryCompilerMixin, {"mapping_class": mapping})
-    autocomplete = build("AutocompleteQueryCompiler", ChineseQueryCompilerMixin, {"mapping_class": mapping})
+    mapping = build("Mapping", (FacetsMappingMixin, ChineseMappingMixin), {})
+    search = build("SearchQueryCompiler", (ChineseQueryCompilerMixin,), {"mapping_class": mapping})
+    autocomplete = build("AutocompleteQueryCompiler", (ChineseQueryCompilerMixin,), {"mapping_class": mapping})
+    results = build("SearchResults", (FacetsResultsMixin,), {})
     backend = build(
         "SearchBackend",
-        ChineseBackendMixin,
-        {"mapping_class": mapping, "query_compiler_class": search, "autocomplete_query_compiler_class": autocomplete},
+        (ChineseBackendMixin,),
+        {
+            "mapping_class": mapping,
+            "query_compiler_class": search,
+            "autocomplete_query_compiler_class": autocomplete,
+            "results_class": results,
+        },
     )
     return mapping, search, autocomplete, backend
