@@ -144,14 +144,14 @@ def clear() -> None:
 def compact() -> None:
     """After a bulk pass (a rebuild, a large import): the full-text index as if built at once.
 
-    Written a few hundred rows at a time, the index is left in many pieces: FTS5 segments on
-    SQLite, a GIN index grown through its pending list on PostgreSQL. Merging them makes
-    queries at 100,000 documents about a quarter faster (SQLite ``optimize``: 1.7 s; PostgreSQL
-    ``REINDEX CONCURRENTLY``, which never blocks searches: 5 s). PostgreSQL's planner also gets
-    fresh statistics; SQLite's is left without (``ANALYZE`` there records that nearly every
-    document is a catalog entry, and the planner then scans all of them to find the newest
-    guide: 64 ms a query). Outside a transaction only (PostgreSQL refuses to reindex
-    concurrently in one).
+    Written a few hundred rows at a time, the index is left in pieces: FTS5 segments on SQLite,
+    a GIN index grown through its pending list on PostgreSQL. Merged (SQLite ``optimize``, 1.7 s
+    at 100,000 documents; a ``REINDEX CONCURRENTLY``, which never blocks searches, 5 s), queries
+    take about a quarter less time. PostgreSQL's tables are vacuumed and analysed first, as
+    autovacuum would do minutes later: with the rows' visibility known, a query takes a third
+    less again. Inside a transaction, where neither may run, PostgreSQL only analyses.
+    SQLite is left without statistics: ``ANALYZE`` there records that nearly every document
+    is a catalog entry, and the planner then scans them all for the newest guide (64 ms).
     """
     if not available():
         return
@@ -160,10 +160,12 @@ def compact() -> None:
         if connection.vendor == "sqlite":
             cursor.execute(f"INSERT INTO {dialect.table}({dialect.table}) VALUES ('optimize')")  # noqa: S608
             return
-        if not connection.in_atomic_block:
-            cursor.execute(f"REINDEX INDEX CONCURRENTLY {dialect.table}_vector")
-        cursor.execute(f"ANALYZE {dialect.table}")
-        cursor.execute(f"ANALYZE {SearchDocument._meta.db_table}")
+        tables = f"{dialect.table}, {SearchDocument._meta.db_table}"
+        if connection.in_atomic_block:  # neither VACUUM nor a concurrent REINDEX may run in one
+            cursor.execute(f"ANALYZE {tables}")
+            return
+        cursor.execute(f"VACUUM (ANALYZE) {tables}")
+        cursor.execute(f"REINDEX INDEX CONCURRENTLY {dialect.table}_vector")
 
 
 # ----------------------------------------------------------------------------- querying
