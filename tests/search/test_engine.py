@@ -9,6 +9,7 @@ defence against a stale row go through the public search service.
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.core.management import call_command
@@ -227,7 +228,6 @@ def test_worker_processes_cut_exactly_like_this_process(catalog, monkeypatch):
             parallel.shutdown()
 
 
-@sqlite_only
 def test_wagtail_entry_is_written_once_with_its_title_factor(catalog):
     from django.contrib.contenttypes.models import ContentType
     from wagtail.search.models import IndexEntry
@@ -239,11 +239,15 @@ def test_wagtail_entry_is_written_once_with_its_title_factor(catalog):
         int(row.object_id): row
         for row in IndexEntry.objects.filter(content_type=content_type, object_id__in=[str(first.pk), str(second.pk)])
     }
-    # The body column holds the segmented text only (no unsegmented copy of the raw fields).
-    assert "三公经费预算" not in rows[first.pk].body.split()
-    assert {"三公经费", "预算"} <= set(rows[first.pk].body.split())
-    # Longer titles get the smaller factor, as Wagtail's own refresh would give them.
-    assert rows[second.pk].title_norm < rows[first.pk].title_norm
+    # The body column holds the segmented text only (no unsegmented copy of the raw fields);
+    # PostgreSQL stores it as a tsvector ('word':1,2).
+    words = set(re.findall(r"'([^']+)'", rows[first.pk].body)) if connection.vendor == "postgresql" else None
+    words = words if words is not None else set(rows[first.pk].body.split())
+    assert "三公经费预算" not in words and {"三公经费", "预算"} <= words
+    if connection.vendor == "sqlite":
+        # Longer titles get the smaller factor, as Wagtail's own refresh would give them. (On
+        # PostgreSQL a Chinese title is one lexeme of Wagtail's title vector: the factor is 1.)
+        assert rows[second.pk].title_norm < rows[first.pk].title_norm
 
 
 def _wagtail_and_ours():
