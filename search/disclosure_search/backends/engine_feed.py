@@ -9,8 +9,10 @@ also get their row in :mod:`disclosure_search.engine`, removed with the page's e
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, ClassVar
 
+from django.db.models import Avg
+from django.db.models.functions import Length
 from modelsearch.index import AutocompleteField, SearchField
 
 from disclosure_pages.mixins import DisclosurePageMixin
@@ -84,3 +86,26 @@ class FeedsEngineMixin:
     def reset(self) -> None:
         super().reset()  # type: ignore[misc]
         engine.clear()
+
+
+class RememberedTitleAverageMixin:
+    """Wagtail's title length factor (average title length / this title's) from an average read
+    once per process: Wagtail re-reads the whole table for it after every write. A rebuild
+    (``_refresh_title_norms``, Wagtail's own, at its end) reads it afresh."""
+
+    entries: Any
+    _title_averages: ClassVar[dict[type, float | None]] = {}
+
+    def _average_title_length(self) -> float | None:
+        average = self._title_averages.get(type(self))
+        if average is None:
+            average = self._title_averages[type(self)] = (
+                self.entries.annotate(title_length=Length("title"))
+                .filter(title_length__gt=0)
+                .aggregate(Avg("title_length"))["title_length__avg"]
+            )
+        return average
+
+    def _refresh_title_norms(self, full: bool = False) -> None:
+        self._title_averages.pop(type(self), None)
+        super()._refresh_title_norms(full=full)  # type: ignore[misc]

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Avg
-from django.db.models.functions import Length
 from django.utils.encoding import force_str
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
@@ -25,7 +23,7 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.utils import get_content_type_pk
 
 from .chinese import ChinesePostgresQueryMixin
-from .engine_feed import FeedsEngineMixin, split_fields
+from .engine_feed import FeedsEngineMixin, RememberedTitleAverageMixin, split_fields
 from .safe_query import SafeQueryMixin
 
 BATCH_SIZE = 500
@@ -43,7 +41,6 @@ _UPSERT = f"""
         title = EXCLUDED.title, title_norm = EXCLUDED.title_norm, autocomplete = EXCLUDED.autocomplete,
         body = EXCLUDED.body, title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text
 """  # noqa: S608 (a table name from the model)
-_title_average: float | None = None
 
 
 def _vector(texts: list[tuple[str, str]], config: str | None) -> tuple[str, list[Any]]:
@@ -58,7 +55,7 @@ def _vector(texts: list[tuple[str, str]], config: str | None) -> tuple[str, list
     return (" || ".join(parts), params) if parts else ("''::tsvector", [])
 
 
-class DisclosurePostgresIndex(FeedsEngineMixin, PostgresIndex):
+class DisclosurePostgresIndex(RememberedTitleAverageMixin, FeedsEngineMixin, PostgresIndex):
     def write_entries(self, model: type, objs: list[Any]) -> None:
         content_type = get_content_type_pk(model)
         config, autocomplete_config = self.backend.config, self.backend.autocomplete_config
@@ -81,22 +78,6 @@ class DisclosurePostgresIndex(FeedsEngineMixin, PostgresIndex):
                 ]
             with self.write_connection.cursor() as cursor:
                 cursor.execute(_UPSERT.format(rows=", ".join(rows)), params)
-
-    def _average_title_length(self) -> float | None:
-        global _title_average
-        if _title_average is None:
-            _title_average = (
-                self.entries.annotate(title_length=Length("title"))
-                .filter(title_length__gt=0)
-                .aggregate(Avg("title_length"))["title_length__avg"]
-            )
-        return _title_average
-
-    def _refresh_title_norms(self, full: bool = False) -> None:
-        """A rebuild recomputes the average and every row's factor (Wagtail's own, at its end)."""
-        global _title_average
-        _title_average = None
-        super()._refresh_title_norms(full=full)
 
 
 class DisclosurePostgresQueryCompiler(ChinesePostgresQueryMixin, PostgresSearchQueryCompiler):

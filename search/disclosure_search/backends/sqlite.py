@@ -10,17 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Avg
-from django.db.models.functions import Length
 from django.utils.functional import cached_property
 from modelsearch.backends.database.sqlite.sqlite import ObjectIndexer, SQLiteIndex, SQLiteSearchBackend
 from modelsearch.utils import get_content_type_pk
 
-from .engine_feed import FeedsEngineMixin, split_fields
+from .engine_feed import FeedsEngineMixin, RememberedTitleAverageMixin, split_fields
 from .safe_query import SafeQueryMixin
 from .sqlite_query import DisclosureAutocompleteQueryCompiler, DisclosureSearchQueryCompiler, RankedSearchResults
-
-_title_average: float | None = None
 
 
 def _title_norm(title: str, average: float | None) -> float:
@@ -48,7 +44,7 @@ class SinglePassIndexer(ObjectIndexer):
         return self._columns[2]
 
 
-class DisclosureSQLiteIndex(FeedsEngineMixin, SQLiteIndex):
+class DisclosureSQLiteIndex(RememberedTitleAverageMixin, FeedsEngineMixin, SQLiteIndex):
     def write_entries(self, model: type, objs: list[Any]) -> None:
         rows = {}
         for obj in objs:
@@ -85,21 +81,6 @@ class DisclosureSQLiteIndex(FeedsEngineMixin, SQLiteIndex):
             ],
             batch_size=500,
         )
-
-    def _average_title_length(self) -> float | None:
-        global _title_average
-        if _title_average is None:
-            _title_average = (
-                self.entries.annotate(title_length=Length("title"))
-                .filter(title_length__gt=0)
-                .aggregate(Avg("title_length"))["title_length__avg"]
-            )
-        return _title_average
-
-    def _refresh_title_norms(self, full: bool = False) -> None:
-        global _title_average
-        _title_average = None
-        super()._refresh_title_norms(full=full)
 
 
 class DisclosureSQLiteSearchBackend(SafeQueryMixin, SQLiteSearchBackend):
