@@ -50,36 +50,55 @@ logger = logging.getLogger("disclosure_pages")
 
 
 class IndexNumbers:
-    """索引号 from the (organisation, year) counters, locked until the caller's transaction ends."""
+    """索引号 from the (organisation, year) counters, locked until the caller's transaction ends.
+
+    Numbers are checked against the stored ones a batch at a time (a webmaster may have changed
+    the format so that it repeats an older number: those are skipped), so that memory does not
+    grow with the catalog or the import.
+    """
 
     def __init__(self, site: Any):
         self.format = index_number_format_for(site)
         self.counters: dict[tuple[int, int], int] = {}
-        self.used: dict[int, set[str]] = {}
+        self.loaded: set[int] = set()
 
     def _load(self, organisation_id: int) -> None:
         rows = IndexNumberSequence.objects.select_for_update().filter(organisation_id=organisation_id)
         for year, value in rows.values_list("year", "last_value"):
             self.counters[(organisation_id, year)] = value
-        # A webmaster may have changed the format so that it repeats an older number: skip those.
-        self.used[organisation_id] = set(
-            CatalogEntryPage.objects.filter(publisher_id=organisation_id)
-            .exclude(index_number=None)
-            .values_list("index_number", flat=True)
-        )
+        self.loaded.add(organisation_id)
 
-    def allocate(self, organisation: Any, date: datetime.date) -> str:
-        if organisation.pk not in self.used:
+    def _next(self, organisation: Any, date: datetime.date) -> str:
+        if organisation.pk not in self.loaded:
             self._load(organisation.pk)
         key = (organisation.pk, date.year)
-        while True:
-            self.counters[key] = self.counters.get(key, 0) + 1
-            number = render_index_number(
-                self.format, org_code=organisation.index_code, date=date, seq=self.counters[key]
+        self.counters[key] = self.counters.get(key, 0) + 1
+        return render_index_number(self.format, org_code=organisation.index_code, date=date, seq=self.counters[key])
+
+    def allocate(self, pages: Sequence[CatalogEntryPage]) -> None:
+        """Give each page (with its publisher) the next free number of its organisation and year."""
+        chosen: set[str] = set()
+        pending = list(pages)
+        while pending:
+            proposed = []
+            for page in pending:
+                date = page.publish_date or datetime.date.today()
+                number = self._next(page.publisher, date)
+                while number in chosen:  # a format without {year} repeats across years
+                    number = self._next(page.publisher, date)
+                chosen.add(number)
+                proposed.append((page, number))
+            taken = set(
+                CatalogEntryPage.objects.filter(index_number__in=[n for _, n in proposed]).values_list(
+                    "index_number", flat=True
+                )
             )
-            if number not in self.used[organisation.pk]:
-                self.used[organisation.pk].add(number)
-                return number
+            pending = []
+            for page, number in proposed:
+                if number in taken:
+                    pending.append(page)
+                else:
+                    page.index_number = number
 
     def save(self) -> None:
         """Move the counters past the numbers used, so editors never get one twice."""
@@ -155,7 +174,7 @@ class BulkPublisher:
             page.draft_title = page.title
             page.url_path = f"{catalog.url_path}{page.slug}/"
             page.content_type = self.content_type
-            page.index_number = self.numbers.allocate(page.publisher, page.publish_date or datetime.date.today())
+        self.numbers.allocate(pages)
         # What the reviewer approves: the content, before the rows (pk and tree are not content).
         # Serialised once per page, in memory: once saved, each read would query every relation.
         data = [page.serializable_data() for page in pages]

@@ -35,9 +35,7 @@ class IndexNumberSequence(models.Model):
     class Meta:
         verbose_name = _("索引号流水号")
         verbose_name_plural = _("索引号流水号")
-        constraints = [
-            models.UniqueConstraint(fields=["organisation", "year"], name="unique_sequence_per_org_year")
-        ]
+        constraints = [models.UniqueConstraint(fields=["organisation", "year"], name="unique_sequence_per_org_year")]
 
     def __str__(self) -> str:
         return f"{self.organisation_id}/{self.year}: {self.last_value}"

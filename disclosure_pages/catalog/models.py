@@ -247,12 +247,18 @@ class CatalogEntryPage(DisclosurePageMixin, CatalogEntryMixin, BasePage):
     parent_page_types = ["disclosure_pages.CatalogIndexPage"]
     subpage_types: list[str] = []
 
-    content_panels = BasePage.content_panels + CatalogEntryMixin.metadata_panels + [
-        FieldPanel("summary"),
-        FieldPanel("body"),
-        InlinePanel("attachments", label=_("附件")),
-    ]
-    search_fields = BasePage.search_fields + CatalogEntryMixin.search_fields + DisclosurePageMixin.disclosure_search_fields
+    content_panels = (
+        BasePage.content_panels
+        + CatalogEntryMixin.metadata_panels
+        + [
+            FieldPanel("summary"),
+            FieldPanel("body"),
+            InlinePanel("attachments", label=_("附件")),
+        ]
+    )
+    search_fields = (
+        BasePage.search_fields + CatalogEntryMixin.search_fields + DisclosurePageMixin.disclosure_search_fields
+    )
     template = "disclosure_pages/catalog/catalog_entry_page.html"
 
     class Meta:
@@ -269,7 +275,9 @@ class CatalogEntryPage(DisclosurePageMixin, CatalogEntryMixin, BasePage):
         interpretations = apps.get_model("disclosure_pages", "PolicyInterpretationPage")
         return (
             visible(interpretations.objects.all())
-            .filter(policy_links__policy=self).distinct().order_by("-publish_date", "-pk")
+            .filter(policy_links__policy=self)
+            .distinct()
+            .order_by("-publish_date", "-pk")
         )
 
 
@@ -293,7 +301,6 @@ class CatalogEntryAttachment(Orderable):
 
 class CatalogIndexPage(CatalogListingMixin, SectionIndexPage):
     """政府信息公开目录: lists entries newest first with a filter for every dimension."""
-
 
     subpage_types = ["disclosure_pages.CatalogEntryPage"]
     template = "disclosure_pages/catalog/catalog_index_page.html"

@@ -109,15 +109,14 @@ def write_entries(
     result = ImportResult()
     with transaction.atomic():
         catalog = CatalogIndexPage.objects.get(pk=catalog.pk)  # fresh tree fields
-        slugs = set(catalog.get_children().values_list("slug", flat=True))
         publisher = None
         if reviewer is not None:
             publisher = BulkPublisher(catalog, reviewer=reviewer, source=Source.IMPORT, comment=IMPORT_COMMENT)
-        written: set[str] = set()
+        # Each batch is checked against what is stored, earlier batches of this import included
+        # (same transaction): nothing remembered grows with the file.
         for batch in batches(entries, BATCH_SIZE):
-            existing = existing_import_keys(e.import_key for e in batch) | written
-            audience_terms = ClassificationTerm.objects.in_bulk({i for e in batch for i in e.audience_ids})
-            new: list[tuple[EntryData, CatalogEntryPage]] = []
+            existing = existing_import_keys(e.import_key for e in batch)
+            fresh: list[EntryData] = []
             for entry in batch:
                 if entry.import_key in existing:
                     result.skipped += 1
@@ -125,22 +124,21 @@ def write_entries(
                         on_entry(entry, False)
                     continue
                 existing.add(entry.import_key)
-                written.add(entry.import_key)
-                result.created += 1
-                page = entry.build_page(_free_slug(entry, slugs), audience_terms)
-                if publisher is None:
+                fresh.append(entry)
+            audience_terms = ClassificationTerm.objects.in_bulk({i for e in fresh for i in e.audience_ids})
+            pages = [entry.build_page(slug, audience_terms) for entry, slug in zip(fresh, _free_slugs(catalog, fresh))]
+            result.created += len(pages)
+            if publisher is not None:
+                if pages:
+                    result.page_ids.extend(publisher.publish(pages))
+            else:
+                for page in pages:
                     catalog.add_child(instance=page)
                     page.save_revision()
                     result.page_ids.append(page.pk)
-                    if on_entry is not None:
-                        on_entry(entry, True)
-                    continue
-                new.append((entry, page))
-            if publisher is not None and new:
-                result.page_ids.extend(publisher.publish([page for _, page in new]))
-                for entry, _page in new:
-                    if on_entry is not None:
-                        on_entry(entry, True)
+            for entry in fresh:
+                if on_entry is not None:
+                    on_entry(entry, True)
         if publisher is not None:
             publisher.finish()
     return result
@@ -158,11 +156,26 @@ def batches(entries: Iterable[EntryData], size: int) -> Iterator[list[EntryData]
         yield batch
 
 
-def _free_slug(entry: EntryData, taken: set[str]) -> str:
-    digest = hashlib.sha256(entry.import_key.encode()).hexdigest()
+def _free_slugs(catalog: CatalogIndexPage, entries: list[EntryData]) -> list[str]:
+    """A slug for each entry: the shortest prefix (12 hex digits or more) of its import key's
+    digest that no page under ``catalog`` and no other entry of the batch has."""
+    digests = [hashlib.sha256(entry.import_key.encode()).hexdigest() for entry in entries]
+    slugs = [""] * len(entries)
+    chosen: set[str] = set()
+    pending = list(range(len(entries)))
     for length in range(12, 65, 4):
-        slug = SLUG_PREFIX + digest[:length]
-        if slug not in taken:
-            taken.add(slug)
-            return slug
-    raise RuntimeError(f"no free slug for {entry.import_key}")  # pragma: no cover
+        if not pending:
+            break
+        candidates = {n: SLUG_PREFIX + digests[n][:length] for n in pending}
+        taken = set(catalog.get_children().filter(slug__in=set(candidates.values())).values_list("slug", flat=True))
+        still = []
+        for n in pending:
+            if candidates[n] in taken or candidates[n] in chosen:
+                still.append(n)
+            else:
+                chosen.add(candidates[n])
+                slugs[n] = candidates[n]
+        pending = still
+    if pending:
+        raise RuntimeError(f"no free slug for {entries[pending[0]].import_key}")  # pragma: no cover
+    return slugs

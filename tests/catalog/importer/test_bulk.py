@@ -8,6 +8,7 @@ lines cross batch boundaries.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -17,10 +18,11 @@ from disclosure_pages.catalog import bulk
 from disclosure_pages.catalog.importer import validate_lines, write_entries
 from disclosure_pages.catalog.importer import writing as importer_writing
 from disclosure_pages.catalog.index_numbers import IndexNumberSequence, allocate_index_number
-from disclosure_pages.models import CatalogEntryPage, ConfidentialityReview
+from disclosure_pages.models import CatalogEntryPage, ConfidentialityReview, DisclosureSettings
 from disclosure_pages.moderation.fingerprint import content_fingerprint
 from disclosure_search.models import SearchDocument
 from disclosure_search.service import search_pages
+from tests import factories
 
 from .lines import record, write_jsonl
 from .running import entries, run, snapshot
@@ -76,6 +78,35 @@ class TestBulkPublication:
         later = CatalogEntryPage.objects.first()
         later.publish_date = later.publish_date.replace(day=20)
         assert allocate_index_number(later) == f"003110926/2023-{len(TOPICS) + 1:05d}"
+
+    def test_numbers_already_stored_or_repeated_by_the_format_are_skipped(
+        self, tmp_path, catalog, org, reviewer
+    ) -> None:
+        """A format without {year} repeats a sequence across years, and may repeat a stored number."""
+        settings = DisclosureSettings.for_site(catalog.get_site())
+        settings.index_number_format = "{org_code}-{seq}"
+        settings.save()
+        factories.entry(catalog, title="早先发布的通知", publisher=org)  # takes 003110926-1
+        path = write_jsonl(
+            tmp_path,
+            *(record(id=f"Y-{n}", title=f"通知{n}", published=f"{2020 + n % 2}-03-0{n + 1}") for n in range(4)),
+        )
+        run(str(path), "--publish", "--reviewed-by", "reviewer")
+        numbers = sorted(p.index_number for p in entries())
+        assert numbers == [f"003110926-{n}" for n in range(1, 6)]  # each once, none reused
+
+    def test_a_slug_a_sibling_already_has_is_lengthened(self, tmp_path, catalog, org, reviewer) -> None:
+        digest = hashlib.sha256(b"id:S-1").hexdigest()
+        factories.entry(catalog, title="同名的页面", slug=f"entry-{digest[:12]}", publisher=org)
+        run(
+            str(write_jsonl(tmp_path, record(id="S-1"), record(id="S-2", title="另一份"))),
+            "--publish",
+            "--reviewed-by",
+            "reviewer",
+        )
+        slugs = {p.import_key: p.slug for p in entries() if p.import_key}
+        assert slugs["id:S-1"] == f"entry-{digest[:16]}"
+        assert len(slugs["id:S-2"]) == len("entry-") + 12
 
     def test_the_entries_are_searchable_at_once(self, many_file, reviewer) -> None:
         run(str(many_file), "--publish", "--reviewed-by", "reviewer")
