@@ -104,7 +104,7 @@ class Command(BaseCommand):
     def _import(self, path: str, options: dict[str, Any], catalog: Any, reviewer: Any) -> None:
         lookups = Lookups.from_database()
         checks = [publication_problems] if options["publish"] else []
-        # First reading: every check, keeping no entry (memory stays flat whatever the file's size).
+        # First reading: every check, keeping no entry (only the keys the checks across lines need).
         try:
             with open(path, "rb") as stream:
                 first = HashedStream(stream)
