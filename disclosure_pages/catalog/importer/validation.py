@@ -37,8 +37,9 @@ def validate_lines(
     iterable of lines. ``against_database`` also looks for entries already stored under
     the same organ + 文号 with another id; ``checks`` are further checks of the valid
     entries (a batch at a time). With ``keep_entries=False`` only their number is kept
-    (``Validation.valid``), so that checking a file of any size takes the same memory; the
-    entries are then read again with :func:`read_entries`.
+    (``Validation.valid``): no line's text stays in memory, only the import keys and
+    organ + 文号 the checks across lines need; the entries are then read again with
+    :func:`read_entries`.
     """
     lookups = lookups or Lookups.from_database()
     result = Validation()
