@@ -230,7 +230,7 @@ def ranked(
         else:
             keys = query.newest(offset, limit) if count and limit > 0 else []
             if facets:
-                rows = Query(dialect, match, restrict).facet_rows(floor)
+                rows = query.facet_rows(floor)
     exact = count <= most
     total = min(count, most) + len(lead)
     counted = count_facets(rows) if facets else None

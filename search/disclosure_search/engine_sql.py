@@ -2,8 +2,9 @@
 
 Both read a full-text table kept by the triggers of migrations 0003 (SQLite) and 0004
 (PostgreSQL) over :class:`~disclosure_search.models.SearchDocument`, keyed by its
-``sort_key``, so the same five questions (count, count in the window, newest, best) are
-asked the same way; only the match, the key column and the rank expression differ.
+``sort_key``, so the same questions (how many match, the newest, the best of the window
+with its count and facets) are asked the same way; only the match, the key column and the
+rank expression differ.
 """
 
 from __future__ import annotations
@@ -72,14 +73,14 @@ class Dialect:
             tsquery = cursor.fetchone()[0]
         return ("vector @@ %s::tsquery", [tsquery]) if tsquery else None
 
-    def best_first(self, match_params: list[Any]) -> tuple[str, list[Any]]:
-        """ORDER BY expression (and its parameters) putting the best match first."""
+    def rank(self, match_params: list[Any]) -> tuple[str, list[Any], str]:
+        """A match's rank (SQL and parameters) and the ORDER BY that puts the best first."""
         if self.vendor == "sqlite":
-            return f"bm25({self.table}, {TITLE_WEIGHT}, {BODY_WEIGHT})", []
+            return f"bm25({self.table}, {TITLE_WEIGHT}, {BODY_WEIGHT})", [], "r, k DESC"  # lower is better
         body = BODY_WEIGHT / TITLE_WEIGHT  # ts_rank takes weights up to 1, in the order D, C, B, A
         weights = f"{{{body},{body},{body},1.0}}"
         # Normalisation 1: divide by 1 + log(length), so long documents do not win by length alone.
-        return "ts_rank(%s::real[], vector, %s::tsquery, 1) DESC", [weights, *match_params]
+        return "ts_rank(%s::real[], vector, %s::tsquery, 1)", [weights, *match_params], "r DESC, k DESC"
 
 
 @contextmanager
@@ -109,6 +110,13 @@ DIALECTS = {
 }
 
 
+# Matches per value of each facet column, from a CTE ``c`` of the matches' facet values.
+_FACET_GROUPS = [
+    f"SELECT {number}, {column}, count(*) FROM c WHERE {column} IS NOT NULL GROUP BY {column}"  # noqa: S608
+    for number, column in enumerate(FACET_COLUMNS)
+]
+
+
 @dataclass
 class WindowSummary:
     count: int  # matches in the window, without the excluded keys
@@ -123,16 +131,26 @@ class Query:
         self.dialect = dialect
         self.table, self.key = dialect.table, dialect.key
         self.match_params = match[1]
-        self.where = match[0]
-        self.params: list[Any] = list(match[1])
+        # What matches (the visitor's filters included); exclude() takes keys out of the
+        # results and counts, never out of the facet counts.
+        self.matching, self.matching_params = match[0], list(match[1])
         if restrict is not None:
             keys = SearchDocument.objects.filter(page_id__in=restrict.values("pk")).values("sort_key")
             sql, params = keys.query.sql_with_params()
-            self.where += f" AND {self.key} IN ({sql})"
-            self.params += list(params)
-        # Before exclude(): the window summary counts facets over every match.
-        self.matching, self.matching_params = self.where, list(self.params)
+            self.matching += f" AND {self.key} IN ({sql})"
+            self.matching_params += list(params)
         self.excluded: list[int] = []
+
+    @property
+    def where(self) -> str:
+        return self.matching + (f" AND {self._kept(self.key)}" if self.excluded else "")
+
+    @property
+    def params(self) -> list[Any]:
+        return [*self.matching_params, *self.excluded]
+
+    def _kept(self, column: str) -> str:
+        return f"{column} NOT IN ({', '.join(['%s'] * len(self.excluded))})" if self.excluded else "TRUE"
 
     def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         with connection.cursor() as cursor:
@@ -141,9 +159,6 @@ class Query:
 
     def exclude(self, keys: Sequence[int]) -> None:
         self.excluded += keys
-        if keys:
-            self.where += f" AND {self.key} NOT IN ({', '.join(['%s'] * len(keys))})"
-            self.params += list(keys)
 
     def newest_of(self, content_type_ids: Sequence[int], limit: int) -> list[int]:
         """The newest matches among pages of these types."""
@@ -159,47 +174,31 @@ class Query:
         return [row[0] for row in rows]
 
     def facet_rows(self, floor: int | None = None) -> list[tuple]:
-        """(facet number, value, count) for each facet column (FACET_COLUMNS) over the matches
-        (from ``floor`` up, when given: the newest documents).
+        """(facet number, value, count) for each facet column (FACET_COLUMNS) over every match
+        (from ``floor`` up, when given: the newest documents), excluded keys included.
 
-        The matches are read once and grouped per column, so the rows returned are as many as
-        the facet values, not the matches: PostgreSQL groups its full-text table, which
-        carries the facet columns, by GROUPING SETS; SQLite's FTS5 table holds only text, so
-        its matches are looked up in a narrow facet table (migration 0004), materialised once
-        and grouped per column.
+        The matches' facet values are read once and grouped per column, so the rows returned
+        are as many as the facet values, not the matches: PostgreSQL's full-text table carries
+        the facet columns; SQLite's FTS5 table holds only text, so its matches are looked up in
+        a narrow facet table (migration 0004).
         """
         columns = ", ".join(FACET_COLUMNS)
-        where, params = self.where, []
+        where, params = self.matching, list(self.matching_params)
         if floor is not None:
-            where, params = f"{where} AND {self.dialect.bound} >= %s", [floor]
+            where, params = f"{where} AND {self.dialect.bound} >= %s", [*params, floor]
         if self.dialect.vendor == "postgresql":
-            sets = ", ".join(f"({column})" for column in FACET_COLUMNS)
-            sql = (
-                f"SELECT GROUPING({columns}), {columns}, count(*) FROM {self.table} "  # noqa: S608
-                f"WHERE {where} GROUP BY GROUPING SETS ({sets})"
+            matches = f"SELECT {columns} FROM {self.table} WHERE {where}"  # noqa: S608
+        else:
+            matches = (
+                f"SELECT {columns} FROM {SQLITE_FACETS} "  # noqa: S608
+                f"WHERE sort_key IN (SELECT {self.key} FROM {self.table} WHERE {where})"
             )
-            last = len(FACET_COLUMNS) - 1
-            rows = []
-            for mask, *values, count in self.fetch(sql, params):
-                # GROUPING() sets a bit for each column not grouped: the one clear bit names the facet.
-                number = next(n for n in range(len(FACET_COLUMNS)) if not mask >> (last - n) & 1)
-                if values[number] is not None:
-                    rows.append((number, values[number], count))
-            return rows
-        matches = (
-            f"SELECT {columns} FROM {SQLITE_FACETS} "  # noqa: S608
-            f"WHERE sort_key IN (SELECT {self.key} FROM {self.table} WHERE {where})"
-        )
-        groups = " UNION ALL ".join(
-            f"SELECT {number}, {column}, count(*) FROM matches WHERE {column} IS NOT NULL GROUP BY {column}"
-            for number, column in enumerate(FACET_COLUMNS)
-        )
-        return self.fetch(f"WITH matches AS MATERIALIZED ({matches}) {groups}", params)  # noqa: S608
+        with connection.cursor() as cursor:
+            cursor.execute(f"WITH c AS MATERIALIZED ({matches}) " + " UNION ALL ".join(_FACET_GROUPS), params)
+            return cursor.fetchall()
 
-    def count(self, limit: int | None = None) -> int:
+    def count(self, limit: int) -> int:
         """The number of matches, or ``limit + 1`` when there are more (read no further)."""
-        if limit is None:
-            return self.fetch(f"SELECT count(*) FROM {self.table} WHERE {self.where}")[0][0]  # noqa: S608
         sql = f"SELECT count(*) FROM (SELECT 1 FROM {self.table} WHERE {self.where} LIMIT %s) AS m"  # noqa: S608
         return self.fetch(sql, [limit + 1])[0][0]
 
@@ -214,25 +213,23 @@ class Query:
         anyway, so testing the match on it costs nothing more.
         """
         dialect, key = self.dialect, self.key
-        order, order_params = dialect.best_first(self.match_params)
+        rank, rank_params, best = dialect.rank(self.match_params)
         bound, bound_params = ("", []) if floor is None else (f" AND {key} >= %s", [floor])
         if dialect.vendor == "postgresql":
             columns = ", ".join(FACET_COLUMNS)
             ctes = (
-                f"w AS MATERIALIZED (SELECT {key} AS k, {columns}, {order.removesuffix(' DESC')} AS r "  # noqa: S608
+                f"w AS MATERIALIZED (SELECT {key} AS k, {columns}, {rank} AS r "  # noqa: S608
                 f"FROM {self.table} WHERE {self.matching}{bound}), c AS (SELECT * FROM w)"
             )
-            params = [*order_params, *self.matching_params, *bound_params]
-            best = "r DESC, k DESC"
+            params = [*rank_params, *self.matching_params, *bound_params]
         else:
             ctes = (
-                f"w AS MATERIALIZED (SELECT {key} AS k, {order} AS r FROM {self.table} "  # noqa: S608
+                f"w AS MATERIALIZED (SELECT {key} AS k, {rank} AS r FROM {self.table} "  # noqa: S608
                 f"WHERE {self.matching}{bound}), "
                 f"c AS MATERIALIZED (SELECT f.* FROM {SQLITE_FACETS} f JOIN w ON f.sort_key = w.k)"
             )
             params = [*self.matching_params, *bound_params]
-            best = "r, k DESC"
-        kept = f"k NOT IN ({', '.join(['%s'] * len(self.excluded))})" if self.excluded else "TRUE"
+        kept = self._kept("k")
         parts = [
             f"SELECT -1, k, n FROM (SELECT k, row_number() OVER (ORDER BY {best}) AS n FROM w "
             f"WHERE {kept} ORDER BY n LIMIT %s OFFSET %s) AS best",
@@ -240,10 +237,7 @@ class Query:
         ]
         params += [*self.excluded, limit, offset, *self.excluded]
         if facets:
-            parts += [
-                f"SELECT {number}, {column}, count(*) FROM c WHERE {column} IS NOT NULL GROUP BY {column}"
-                for number, column in enumerate(FACET_COLUMNS)
-            ]
+            parts += _FACET_GROUPS
         with connection.cursor() as cursor:
             cursor.execute(f"WITH {ctes} " + " UNION ALL ".join(parts), params)
             rows = cursor.fetchall()
@@ -251,10 +245,6 @@ class Query:
         count = next(n for kind, _k, n in rows if kind == -2)
         facet_rows = [row for row in rows if row[0] >= 0] if facets else None
         return WindowSummary(count, keys, facet_rows)
-
-    def count_from(self, floor: int) -> int:
-        sql = f"SELECT count(*) FROM {self.table} WHERE {self.where} AND {self.dialect.bound} >= %s"  # noqa: S608
-        return self.fetch(sql, [floor])[0][0]
 
     def newest(self, offset: int, limit: int, *, below: int | None = None) -> list[int]:
         extra, params = ("", [])
@@ -265,14 +255,3 @@ class Query:
             f"ORDER BY {self.key} DESC LIMIT %s OFFSET %s"
         )
         return [row[0] for row in self.fetch(sql, [*params, limit, offset])]
-
-    def best(self, offset: int, limit: int, *, floor: int | None = None) -> list[int]:
-        extra, params = ("", [])
-        if floor is not None:
-            extra, params = f" AND {self.dialect.bound} >= %s", [floor]
-        order, order_params = self.dialect.best_first(self.match_params)
-        sql = (
-            f"SELECT {self.key} FROM {self.table} WHERE {self.where}{extra} "  # noqa: S608
-            f"ORDER BY {order}, {self.key} DESC LIMIT %s OFFSET %s"
-        )
-        return [row[0] for row in self.fetch(sql, [*params, *order_params, limit, offset])]
