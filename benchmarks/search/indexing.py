@@ -45,7 +45,7 @@ def index_entries(
     seconds = time.perf_counter() - started
     # As the rebuild command does after its pass: the index merged and analysed (not timed).
     engine.compact()
-    if connection.vendor == "postgresql":
+    if connection.vendor == "postgresql":  # and the freshly loaded pages, as autovacuum would
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     return IndexingResult(count, seconds)

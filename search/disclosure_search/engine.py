@@ -26,8 +26,8 @@ from django.db.models import QuerySet
 from disclosure_pages.page_text import organisation_field
 from disclosure_pages.visibility import visible
 
-from .engine_sql import DIALECTS, FACET_DIMENSIONS, Query, planned
-from .models import SearchDocument
+from .engine_sql import DIALECTS, Query, planned
+from .models import FACET_DIMENSIONS, SearchDocument
 from .page_types import disclosure_models, publication_date
 
 logger = logging.getLogger("disclosure_search")

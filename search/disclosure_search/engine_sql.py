@@ -17,10 +17,8 @@ from typing import Any
 from django.db import connection, transaction
 from django.db.models import QuerySet
 
-from .models import SearchDocument
+from .models import FACET_DIMENSIONS, SearchDocument
 
-#: The catalog classifications counted as facets (``<name>_id`` columns of SearchDocument).
-FACET_DIMENSIONS = ("assembled", "topic", "genre")
 SQLITE_FACETS = "disclosure_search_facets"
 FACET_COLUMNS = ("content_type_id", "year", "organisation_id", *(f"{name}_id" for name in FACET_DIMENSIONS))
 

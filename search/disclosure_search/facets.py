@@ -1,6 +1,7 @@
 """Facet counts for the results page and the API: how many matches per organ, year, type, classification.
 
-The counts come from one query over the matches (:func:`disclosure_search.engine.facet_counts`);
+The counts come from one query over the matches (:func:`disclosure_search.engine.count_facets`, or
+one aggregation request: :mod:`disclosure_search.backends.elasticsearch_facets`);
 labels come from what the search form already loaded (organisations, terms) and the page
 types, so showing them costs no further query. Each value links to the same search
 narrowed to it.

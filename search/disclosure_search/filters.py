@@ -30,10 +30,11 @@ from disclosure_pages.page_text import organisation_field
 from disclosure_pages.pagebase import BasePage
 from disclosure_pages.taxonomy.models import ClassificationTerm, Organisation
 
+from .models import FACET_DIMENSIONS
 from .page_types import date_field, disclosure_models, model_by_code
 
 # Catalog dimensions the search form offers (the listing's parameter names).
-SEARCH_DIMENSIONS = ("assembled", "topic", "genre")
+SEARCH_DIMENSIONS = FACET_DIMENSIONS  # what the index counts is what the form filters on
 
 
 class PageTypeField(forms.Field):

@@ -68,13 +68,19 @@ class DictionaryTerm(models.Model):
             raise ValidationError({"term": _("词语不能为空，也不能包含空格。")})
 
 
+#: The catalog classifications the public search filters on and counts: a ``<name>_id``
+#: column of SearchDocument each.
+FACET_DIMENSIONS = ("assembled", "topic", "genre")
+
+
 class SearchDocument(models.Model):
-    """A public disclosure page as the embedded engine ranks it (SQLite FTS5, see disclosure_search.engine).
+    """A public disclosure page as the embedded engine ranks it (SQLite FTS5, PostgreSQL tsvector, see
+    disclosure_search.engine).
 
     Written by the SQLite search backend next to Wagtail's own index entry, and only for
     pages citizens may read: database triggers (migration 0003) refuse a row for a page
     that is not live, public and 主动公开, and delete the row the moment its page stops
-    being so, whatever wrote the change. ``sort_key`` is the FTS rowid: the publication
+    being so, whatever wrote the change (migration 0004 does the same on PostgreSQL). ``sort_key`` is the FTS rowid: the publication
     date's ordinal in the high bits and the page id in the low 32, so the index itself
     is in date order (date sorting and the relevance window need no join).
     """

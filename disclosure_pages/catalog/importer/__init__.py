@@ -41,9 +41,10 @@ from .records import (
     content_key,
 )
 from .validation import publication_problems, read_entries, validate_lines
-from .writing import batches, existing_import_keys, resolve_catalog, resolve_reviewer, write_entries
+from .writing import BATCH_SIZE, batches, existing_import_keys, resolve_catalog, resolve_reviewer, write_entries
 
 __all__ = [
+    "BATCH_SIZE",
     "EntryData",
     "HashedStream",
     "ID_PREFIX",

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from ...catalog.importer import (
+    BATCH_SIZE,
     EntryData,
     HashedStream,
     ImportSetupError,
@@ -141,7 +142,7 @@ class Command(BaseCommand):
 
     def _dry_run(self, entries: Iterator[EntryData], verbosity: int) -> None:
         new = skipped = 0
-        for batch in batches(entries, 500):
+        for batch in batches(entries, BATCH_SIZE):
             existing = existing_import_keys(e.import_key for e in batch)
             for entry in batch:
                 known = entry.import_key in existing

@@ -15,7 +15,7 @@ from typing import Any
 from disclosure_pages.mixins import DisclosurePageMixin
 
 from ..engine import facet_values
-from ..engine_sql import FACET_DIMENSIONS
+from ..models import FACET_DIMENSIONS
 
 #: Facet name (as :func:`disclosure_search.engine.count_facets` names them) → document field.
 FACET_FIELDS: dict[str, str] = {
