@@ -221,11 +221,63 @@ def test_worker_processes_cut_exactly_like_this_process(catalog, monkeypatch):
     monkeypatch.setattr(parallel, "MIN_PAGES", 2)
     with override_settings(DISCLOSURE_SEARCH_INDEX_WORKERS=2):
         try:
-            assert parallel.prepare(pages) == 8
+            assert parallel.start(pages).finish() == 8
             assert all(remembered(page_text(p).body_text) for p in pages)
             assert [(p.search_title(), p.search_document()) for p in pages] == expected
         finally:
             parallel.shutdown()
+
+
+def test_a_pipelined_pass_yields_each_chunk_already_cut_and_in_order(catalog, monkeypatch):
+    entries = [factories.entry(catalog, title=f"关于河道管理的通知{n}", body=_body(f"河道采砂第{n}号")) for n in range(5)]
+    pages = list(CatalogEntryPage.objects.filter(pk__in=[e.pk for e in entries]).order_by("pk"))
+    forget()
+    monkeypatch.setattr(parallel, "MIN_PAGES", 2)
+    seen = []
+    with override_settings(DISCLOSURE_SEARCH_INDEX_WORKERS=2):
+        try:
+            for chunk in parallel.pipelined(pages, size=2):
+                assert all(remembered(page_text(p).body_text) for p in chunk)
+                seen += chunk
+        finally:
+            parallel.shutdown()
+    assert seen == pages
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's GIN pending lists")
+def test_a_bulk_pass_merges_gin_pending_lists_seldom_and_compacting_merges_the_rest(catalog, monkeypatch):
+    from modelsearch.backends import get_search_backend
+
+    from disclosure_search.backends.postgres import BULK_PENDING_LIST_KB
+
+    entries = [factories.entry(catalog, title=f"关于水利工程的通知{n}") for n in range(3)]
+    pages = list(CatalogEntryPage.objects.filter(pk__in=[e.pk for e in entries]))
+    monkeypatch.setattr(parallel, "MIN_PAGES", 2)
+    backend = get_search_backend()
+
+    def setting() -> str:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_setting('gin_pending_list_limit')")
+            return cursor.fetchone()[0]
+
+    def merged_now() -> list[int]:
+        """Pages each GIN index of Wagtail's table had pending (merging them as it answers)."""
+        with connection.cursor() as cursor:
+            table = engine._wagtail_index_table()
+            cursor.execute(engine._MERGE_PENDING_LISTS, [table, table])
+            return [row[0] for row in cursor.fetchall()]
+
+    default = setting()
+    with override_settings(DISCLOSURE_SEARCH_INDEX_WORKERS=0):
+        backend.add_bulk(CatalogEntryPage, pages[:1])
+        assert setting() == default  # one page is no bulk pass
+        backend.add_bulk(CatalogEntryPage, pages)
+        assert setting() == f"{BULK_PENDING_LIST_KB // 1024}MB"  # until the transaction ends
+        engine.compact()
+        after = merged_now()
+        assert len(after) == 3 and not any(after)
+        backend.add_bulk(CatalogEntryPage, pages)
+        assert any(merged_now())  # what compact merged: new entries wait in the lists
 
 
 def test_wagtail_entry_is_written_once_with_its_title_factor(catalog):

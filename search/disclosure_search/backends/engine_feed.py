@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 from django.db.models import Avg
 from django.db.models.functions import Length
-from modelsearch.index import AutocompleteField, SearchField
+from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 
 from disclosure_pages.mixins import DisclosurePageMixin
 from disclosure_pages.page_text import indexing_pass
@@ -38,6 +38,8 @@ def split_fields(
     body: list = []
     autocomplete: list = []
     segmented_only = isinstance(obj, DisclosurePageMixin)
+    if segmented_only:  # the other fields' values would be computed only to be dropped
+        search_fields = [field for field in search_fields if _kept_for_segmented(field)]
     for search_field in search_fields:
         for current, *item in prepare_field(obj, search_field):
             value = item[0] if len(item) == 1 else tuple(item)
@@ -51,6 +53,17 @@ def split_fields(
     if segmented_only:
         autocomplete.append(autocomplete_item(obj.search_title()))
     return title, body, autocomplete
+
+
+def _kept_for_segmented(search_field: Any) -> bool:
+    """Whether a disclosure page's ``search_field`` can reach its entry (see :func:`split_fields`)."""
+    if isinstance(search_field, AutocompleteField):
+        return True
+    if isinstance(search_field, SearchField):
+        return search_field.field_name == "title" or search_field.field_name in SEGMENTED_FIELDS
+    if isinstance(search_field, RelatedFields):
+        return any(_kept_for_segmented(field) for field in search_field.fields)
+    return False
 
 
 class FeedsEngineMixin:
@@ -67,11 +80,12 @@ class FeedsEngineMixin:
             return
         documents = engine.indexes(model)
         with indexing_pass():
-            if documents:
-                parallel.prepare(objs)
-            self.write_entries(model, objs)
-            if documents:
-                engine.store(model, objs)
+            if not documents:
+                self.write_entries(model, objs)
+                return
+            for chunk in parallel.pipelined(objs):
+                self.write_entries(model, chunk)
+                engine.store(model, chunk)
 
     def delete_item(self, item: Any) -> None:
         super().delete_item(item)  # type: ignore[misc]
