@@ -7,9 +7,9 @@ share them:
    :class:`ImportLineForm` against the database's organisations and terms (loaded once
    into :class:`Lookups`) and returns a :class:`Validation`: the entries ready to write
    plus every error and warning as ``line N: field: message``. Nothing is written.
-   A large file is checked with ``keep_entries=False`` and read a second time with
-   :func:`read_entries` (its bytes hashed by :class:`HashedStream` both times), so that
-   memory does not grow with the file.
+   A large file is checked with ``keep_entries=False`` into an :class:`EntrySpool` (the
+   checked entries on disk, written from afterwards), so that memory does not grow with
+   the file.
 2. :func:`write_entries` creates the entries under a catalog inside one transaction,
    a batch at a time, skipping those whose ``import_key`` is already present.
 
@@ -26,7 +26,7 @@ normalised 文号, title and 发布日期).
 from .clashes import database_clashes
 from .forms import KNOWN_FIELDS, OPTIONAL_FIELDS, REQUIRED_FIELDS, ImportLineForm
 from .lookups import Lookups
-from .reading import HashedStream, parse_line, read_lines
+from .reading import parse_line, read_lines
 from .records import (
     ID_PREFIX,
     MAX_BODY,
@@ -40,13 +40,14 @@ from .records import (
     Validation,
     content_key,
 )
-from .validation import publication_problems, read_entries, validate_lines
+from .spool import EntrySpool
+from .validation import publication_problems, validate_lines
 from .writing import BATCH_SIZE, batches, existing_import_keys, resolve_catalog, resolve_reviewer, write_entries
 
 __all__ = [
     "BATCH_SIZE",
     "EntryData",
-    "HashedStream",
+    "EntrySpool",
     "ID_PREFIX",
     "ImportLineForm",
     "ImportResult",
@@ -67,7 +68,6 @@ __all__ = [
     "publication_problems",
     "existing_import_keys",
     "parse_line",
-    "read_entries",
     "read_lines",
     "resolve_catalog",
     "resolve_reviewer",

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from ..models import CatalogEntryPage, normalise_doc_number
 from .records import EntryData, Problem, shown
+from .seen import SeenKeys
 
 _CHUNK = 500  # SQLite's limit on query variables
 
@@ -26,16 +27,16 @@ def _organ_number(entry: EntryData) -> tuple[int, str] | None:
 class FileClashes:
     """Remembers each organ + 文号 seen in the file, to report a later line under another id."""
 
-    def __init__(self) -> None:
-        # (line, import key) of the first entry with each organ + 文号: not the entry, which
-        # would keep every entry of a 100,000-line file in memory.
-        self.first: dict[tuple[int, str], tuple[int, str]] = {}
+    def __init__(self, seen: SeenKeys) -> None:
+        # The line and import key of the first entry with each organ + 文号 (not the entry,
+        # which would keep every entry of a 100,000-line file in memory).
+        self.first = seen
 
     def check(self, entry: EntryData) -> Problem | None:
         key = _organ_number(entry)
         if key is None:
             return None
-        line, import_key = self.first.setdefault(key, (entry.line, entry.import_key))
+        line, import_key = self.first.first(f"{key[0]}\x1f{key[1]}", entry.line, entry.import_key)
         if line == entry.line or import_key == entry.import_key:
             return None
         message = _(

@@ -8,7 +8,6 @@ deep nesting; a single line can be gigabytes long. Each of these becomes a
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -27,22 +26,6 @@ _BOM = "\ufeff"
 
 class LineStream(Protocol):
     def readline(self, size: int = -1, /) -> bytes: ...
-
-
-class HashedStream:
-    """A binary file whose bytes read so far are hashed: a second reading proves the same file."""
-
-    def __init__(self, stream: LineStream) -> None:
-        self.stream = stream
-        self.digest = hashlib.sha256()
-
-    def readline(self, size: int = -1, /) -> bytes:
-        raw = self.stream.readline(size)
-        self.digest.update(raw)
-        return raw
-
-    def hexdigest(self) -> str:
-        return self.digest.hexdigest()
 
 
 class _TooLong:

@@ -17,6 +17,8 @@ from .forms import ImportLineForm
 from .lookups import Lookups
 from .reading import LineStream, parse_line, read_lines, unstorable_values
 from .records import ID_PREFIX, EntryData, Problem, Validation
+from .seen import SeenKeys
+from .spool import EntrySpool
 
 _CHUNK = 500  # entries checked against the database at a time
 
@@ -30,6 +32,7 @@ def validate_lines(
     against_database: bool = True,
     keep_entries: bool = True,
     checks: Sequence[EntryCheck] = (),
+    spool: EntrySpool | None = None,
 ) -> Validation:
     """Check every line; collect all problems; never write.
 
@@ -37,9 +40,9 @@ def validate_lines(
     iterable of lines. ``against_database`` also looks for entries already stored under
     the same organ + 文号 with another id; ``checks`` are further checks of the valid
     entries (a batch at a time). With ``keep_entries=False`` only their number is kept
-    (``Validation.valid``): no line's text stays in memory, only the import keys and
-    organ + 文号 the checks across lines need; the entries are then read again with
-    :func:`read_entries`.
+    (``Validation.valid``) and no line's text stays in memory (the keys the checks across
+    lines need are on disk, :mod:`.seen`); with a ``spool`` each checked batch goes there,
+    to be written from (:mod:`.spool`).
     """
     lookups = lookups or Lookups.from_database()
     result = Validation()
@@ -53,6 +56,8 @@ def validate_lines(
         result.valid += len(batch)
         if keep_entries:
             result.entries.extend(batch)
+        if spool is not None:
+            spool.write(batch)
         batch.clear()
 
     for entry in _entries(read_lines(lines), lookups, result):
@@ -64,23 +69,21 @@ def validate_lines(
     return result
 
 
-def read_entries(lines: Iterable[bytes | str] | LineStream, lookups: Lookups | None = None) -> Iterator[EntryData]:
-    """The entries of lines that :func:`validate_lines` passed, one at a time (a second reading)."""
-    result = Validation()
-    for entry in _entries(read_lines(lines), lookups or Lookups.from_database(), result):
-        if result.errors:  # the file changed since it was checked: no entry after the first error
-            break
-        yield entry
-    if result.errors:
-        raise ValueError(f"the file changed since it was checked: {result.errors[0]}")
-
-
 def _entries(
     numbered: Iterable[tuple[int, str | Problem]], lookups: Lookups, result: Validation
 ) -> Iterator[EntryData]:
     """Each line's entry, through its own checks and those across lines; problems go to ``result``."""
-    first_line: dict[str, int] = {}
-    clashes = FileClashes()
+    with SeenKeys() as ids, SeenKeys() as organ_numbers:
+        yield from _checked_entries(numbered, lookups, result, ids, FileClashes(organ_numbers))
+
+
+def _checked_entries(
+    numbered: Iterable[tuple[int, str | Problem]],
+    lookups: Lookups,
+    result: Validation,
+    ids: SeenKeys,
+    clashes: FileClashes,
+) -> Iterator[EntryData]:
     for number, text in numbered:
         result.records += 1
         data = text if isinstance(text, Problem) else parse_line(number, text)
@@ -97,7 +100,7 @@ def _entries(
         result.errors.extend(form.problems())
         if entry is None:
             continue
-        problem = _duplicate(entry, first_line.setdefault(entry.import_key, number)) or clashes.check(entry)
+        problem = _duplicate(entry, ids.first(entry.import_key, number)[0]) or clashes.check(entry)
         if problem is not None:
             result.errors.append(problem)
             continue

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO, Any
@@ -16,14 +14,13 @@ from tqdm import tqdm
 from ...catalog.importer import (
     BATCH_SIZE,
     EntryData,
-    HashedStream,
+    EntrySpool,
     ImportSetupError,
     Lookups,
     Problem,
     batches,
     existing_import_keys,
     publication_problems,
-    read_entries,
     resolve_catalog,
     resolve_reviewer,
     validate_lines,
@@ -99,44 +96,33 @@ class Command(BaseCommand):
         except ImportSetupError as exc:
             raise CommandError(str(exc)) from exc
 
-        with self._source(options["file"]) as path:
-            self._import(path, options, catalog, reviewer)
-
-    def _import(self, path: str, options: dict[str, Any], catalog: Any, reviewer: Any) -> None:
         lookups = Lookups.from_database()
         checks = [publication_problems] if options["publish"] else []
-        # First reading: every check, keeping no entry (only the keys the checks across lines need).
-        try:
-            with open(path, "rb") as stream:
-                first = HashedStream(stream)
-                validation = validate_lines(first, lookups, keep_entries=False, checks=checks)
-        except OSError as exc:
-            raise CommandError(f"cannot read {options['file']}: {exc.strerror}") from exc
-        self._list("warning", validation.warnings, self.stderr)
-        if not validation.ok:
-            raise CommandError(
-                f"{len(validation.errors)} error(s) in {options['file']}; nothing was imported "
-                f"(all or nothing):\n" + _listing(validation.errors)
-            )
+        # One reading: every check, the checked entries kept on disk (not in memory) for writing.
+        with EntrySpool() as spool:
+            try:
+                with self._source(options["file"]) as stream:
+                    validation = validate_lines(stream, lookups, keep_entries=False, checks=checks, spool=spool)
+            except OSError as exc:
+                raise CommandError(f"cannot read {options['file']}: {exc.strerror}") from exc
+            self._list("warning", validation.warnings, self.stderr)
+            if not validation.ok:
+                raise CommandError(
+                    f"{len(validation.errors)} error(s) in {options['file']}; nothing was imported "
+                    f"(all or nothing):\n" + _listing(validation.errors)
+                )
+            self._write(iter(spool), validation.valid, options, catalog, reviewer)
 
-        def entries() -> Iterator[EntryData]:
-            """Second reading: the same entries, from the same bytes (else nothing is written)."""
-            with open(path, "rb") as stream:
-                second = HashedStream(stream)
-                try:
-                    yield from read_entries(second, lookups)
-                except ValueError as exc:
-                    raise CommandError(f"{options['file']}: {exc}; nothing was imported") from exc
-                if second.hexdigest() != first.hexdigest():
-                    raise CommandError(f"{options['file']} changed while it was imported; nothing was imported")
-
+    def _write(
+        self, entries: Iterator[EntryData], count: int, options: dict[str, Any], catalog: Any, reviewer: Any
+    ) -> None:
         if options["dry_run"]:
-            self._dry_run(entries(), options["verbosity"])
+            self._dry_run(entries, options["verbosity"])
             return
         err = getattr(self.stderr, "_out", sys.stderr)
         show = options["progress"] or (hasattr(err, "isatty") and err.isatty())
-        with tqdm(total=validation.valid, file=err, disable=not show, unit="entry", desc="import") as bar:
-            result = write_entries(entries(), catalog, reviewer=reviewer, on_entry=lambda _e, _c: bar.update(1))
+        with tqdm(total=count, file=err, disable=not show, unit="entry", desc="import") as bar:
+            result = write_entries(entries, catalog, reviewer=reviewer, on_entry=lambda _e, _c: bar.update(1))
         state = "published" if reviewer is not None else "as drafts"
         self.stdout.write(self.style.SUCCESS(f"{result.summary()}; {state}, under {catalog.url_path}"))
 
@@ -154,15 +140,13 @@ class Command(BaseCommand):
         self.stdout.write(f"dry run: would create {new}, skip {skipped} (already imported); nothing was written")
 
     @contextmanager
-    def _source(self, path: str) -> Iterator[str]:
-        """A file that can be read twice: the named one, or standard input copied to a temporary file."""
-        if path != "-":
-            yield path
+    def _source(self, path: str) -> Iterator[IO[bytes]]:
+        """The named file, or standard input for "-", as bytes (read once, line by line)."""
+        if path == "-":
+            yield sys.stdin.buffer
             return
-        with tempfile.NamedTemporaryFile(prefix="import-", suffix=".jsonl") as copy:
-            shutil.copyfileobj(sys.stdin.buffer, copy)
-            copy.flush()
-            yield copy.name
+        with open(path, "rb") as stream:
+            yield stream
 
     def _list(self, kind: str, problems: list[Problem], out: IO[str] | Any) -> None:
         if problems:
