@@ -35,7 +35,7 @@ from modelsearch.backends import get_search_backends
 from wagtail.models import PageLogEntry, Revision
 
 from ..moderation.checklist import checklist_record
-from ..moderation.fingerprint import content_fingerprint
+from ..moderation.fingerprint import content_fingerprint, content_pass
 from ..moderation.models import CHECKLIST_KEYS, ConfidentialityReview, Outcome
 from ..moderation.passes import bulk_publication_passes
 from ..moderation.prescreen.page import findings_for
@@ -43,6 +43,7 @@ from ..moderation.signals import bulk_published, content_published
 from ..page_text import indexing_pass
 from ..pagebase import BasePage
 from ..visibility import DisclosureMode
+from .bulk_sql import insert_returning_ids
 from .index_numbers import IndexNumberSequence, index_number_format_for, render_index_number
 from .models import CatalogEntryPage, CatalogIndexPage
 
@@ -157,7 +158,9 @@ class BulkPublisher:
         """Insert and publish ``pages`` (unsaved, 主动公开); returns their ids in order."""
         if not pages:
             return []
-        with indexing_pass():  # each page's text is read once: pre-screen, then the search index
+        # Each page's text is read once (pre-screen, then the search index), and its content
+        # once (fingerprint, attachments, recorded files): it is fixed from here on.
+        with indexing_pass(), content_pass():
             return self._publish(pages)
 
     def _publish(self, pages: Sequence[CatalogEntryPage]) -> list[int]:
@@ -184,7 +187,7 @@ class BulkPublisher:
         self._insert(pages)
         revisions = self._revisions(pages, data)
         checklist = checklist_record(CHECKLIST_KEYS)  # every item checked, in the record's own form
-        reviews = ConfidentialityReview.objects.bulk_create(
+        reviews = [
             ConfidentialityReview(
                 page_id=page.pk,
                 revision_id=revision.pk,
@@ -202,12 +205,13 @@ class BulkPublisher:
                 source=self.source,
             )
             for page, revision, fingerprint, found in zip(pages, revisions, fingerprints, findings, strict=True)
-        )
+        ]
+        insert_returning_ids(reviews)
         self._go_live(pages, revisions, reviews)
         with _serialised(pages, data):  # what the guard announces after any publication (files, …)
             for page, review in zip(pages, reviews, strict=True):
                 content_published.send(
-                    sender=CatalogEntryPage, page=page, review=review, fingerprint=review.fingerprint
+                    sender=CatalogEntryPage, page=page, review=review, fingerprint=review.fingerprint, new=True
                 )
         if self.index:
             self._index(pages)
@@ -274,7 +278,7 @@ class BulkPublisher:
                 if content.get(name):  # the in-memory children, now with their ids and the page's
                     content[name] = [get_serializable_data_for_fields(c) for c in getattr(page, name).all()]
         now = timezone.now()
-        return Revision.objects.bulk_create(
+        revisions = [
             Revision(
                 content_type=self.content_type,
                 base_content_type=self.page_type,
@@ -285,7 +289,9 @@ class BulkPublisher:
                 created_at=now,
             )
             for page, content in zip(pages, data, strict=True)
-        )
+        ]
+        insert_returning_ids(revisions)
+        return revisions
 
     def _go_live(self, pages: Sequence[CatalogEntryPage], revisions: list[Revision], reviews: list[Any]) -> None:
         now = timezone.now()

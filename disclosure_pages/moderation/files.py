@@ -79,13 +79,15 @@ def may_see_unreviewed_documents(user, document) -> bool:
     return policy.user_has_any_permission_for_instance(user, ADMIN_DOCUMENT_ACTIONS, document)
 
 
-def write_published_files(page) -> None:
-    """(Re)write the rows of ``page``'s files from its content, which has just gone live."""
+def write_published_files(page, *, new: bool = False) -> None:
+    """(Re)write the rows of ``page``'s files from its content, which has just gone live.
+
+    ``new``: the page was created in this publication (a bulk import), so it has no rows yet.
+    """
     ids = document_ids(page)
     current = get_document_model().objects.filter(pk__in=ids).values_list("pk", "file_hash", "file") if ids else []
-    # One statement (no deletion collector: nothing refers to these rows), as bulk publication
-    # sends this for every entry it publishes.
-    PublishedFile.objects.filter(page_id=page.pk)._raw_delete(PublishedFile.objects.db)
+    if not new:  # one statement (no deletion collector: nothing refers to these rows)
+        PublishedFile.objects.filter(page_id=page.pk)._raw_delete(PublishedFile.objects.db)
     PublishedFile.objects.bulk_create(
         [
             PublishedFile(page_id=page.pk, document_id=pk, file_hash=file_hash or "", file=name or "")
@@ -95,8 +97,8 @@ def write_published_files(page) -> None:
 
 
 @receiver(content_published, dispatch_uid="disclosure_pages_record_published_files")
-def record_published_files(sender, page, review=None, fingerprint=None, **kwargs) -> None:
-    write_published_files(page)
+def record_published_files(sender, page, review=None, fingerprint=None, new=False, **kwargs) -> None:
+    write_published_files(page, new=new)
 
 
 def pages_showing(document) -> QuerySet:

@@ -14,6 +14,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from modelcluster.models import get_all_child_relations
@@ -110,7 +113,37 @@ def content_texts(page) -> list[tuple[str, str]]:
     return [(field.label, field.text) for field in page_text(page).fields if field.name not in excluded]
 
 
+_pass = threading.local()
+
+
+@contextmanager
+def content_pass() -> Iterator[None]:
+    """Within the block, each page object's content is read once: a bulk publication reads it
+    for the fingerprint, the pre-screen's attachments and the files it records, and each
+    reading copied and walked the page's serialised data (a tenth of an import's time).
+
+    Only for pages whose content cannot change inside the block; keyed by object identity.
+    """
+    outer = getattr(_pass, "contents", None)
+    _pass.contents = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _pass.contents = outer
+
+
 def content_of(page) -> dict[str, Any]:
+    """The page's content as a review covers it (callers must not change the dict returned)."""
+    contents = getattr(_pass, "contents", None)
+    if contents is None:
+        return _content_of(page)
+    entry = contents.get(id(page))
+    if entry is None or entry[0] is not page:
+        entry = contents[id(page)] = (page, _content_of(page))
+    return entry[1]
+
+
+def _content_of(page) -> dict[str, Any]:
     content = page.serializable_data()
     _strip_children(page, content)
     excluded = non_content_fields(page)
