@@ -17,6 +17,7 @@ from typing import Any
 from django.db import connection, transaction
 from django.db.models import QuerySet
 
+from .boolean import expression, render
 from .models import FACET_DIMENSIONS, SearchDocument
 
 SQLITE_FACETS = "disclosure_search_facets"
@@ -28,24 +29,26 @@ BODY_WEIGHT = 1.0
 
 
 def fts5_match(word_sets: Sequence[Sequence[str]]) -> str:
-    """FTS5 MATCH text: OR of one AND per word set, every word quoted (words are alphanumeric)."""
-    groups = []
-    for words in word_sets:
-        quoted = " AND ".join('"' + word.replace('"', "") + '"' for word in words if word)
-        if quoted:
-            groups.append(f"({quoted})")
-    return " OR ".join(groups)
+    """FTS5 MATCH text: the word sets' OR of ANDs (shared words factored, :mod:`.boolean`),
+    every word quoted (words are alphanumeric)."""
+    node = expression(word_sets)
+    if node is None:
+        return ""
+    return render(node, lambda word: '"' + word.replace('"', "") + '"', {"and": "AND", "or": "OR"})
 
 
 def postgres_tsquery(word_sets: Sequence[Sequence[str]]) -> tuple[str, list[str]]:
-    """SQL for the same OR of ANDs as a tsquery, each word parsed as the index parses text."""
-    groups, params = [], []
-    for words in word_sets:
-        kept = [word for word in words if word]
-        if kept:
-            groups.append("(" + " && ".join(["plainto_tsquery('simple', %s)"] * len(kept)) + ")")
-            params += kept
-    return " || ".join(groups), params
+    """SQL for the same expression as a tsquery, each word parsed as the index parses text."""
+    node = expression(word_sets)
+    if node is None:
+        return "", []
+    params: list[str] = []
+
+    def parse(word: str) -> str:
+        params.append(word)
+        return "plainto_tsquery('simple', %s)"
+
+    return render(node, parse, {"and": "&&", "or": "||"}), params
 
 
 @dataclass(frozen=True)

@@ -71,3 +71,43 @@ def test_other_words_of_a_query_with_a_document_number_are_still_marked():
     assert highlight("2024年低保资金（宜政办秘〔2024〕8号）", words) == (
         "2024年<mark>低保</mark>资金（<mark>宜政办秘〔2024〕8号</mark>）"
     )
+
+
+def test_words_shared_by_readings_are_said_once():
+    """政府資訊公開's readings share 政府: factored, the engines read it once per document."""
+    readings = [["政府", "资讯", "公开"], ["政府信息公开"], ["政府", "政务公开"]]
+    assert fts5_match(readings) == '("政府" AND (("资讯" AND "公开") OR "政务公开")) OR ("政府信息公开")'
+    sql, params = postgres_tsquery(readings)
+    assert params == ["政府", "资讯", "公开", "政务公开", "政府信息公开"]
+    assert sql.count("&&") == 2 and sql.count("||") == 2
+
+
+def test_a_reading_that_holds_another_adds_nothing():
+    assert fts5_match([["政府", "信息"], ["政府"], ["公开"], ["政府"]]) == '("政府") OR ("公开")'
+
+
+def test_factoring_keeps_exactly_the_matching_sets():
+    """Every assignment of words to a document matches the factored expression as it matches the sets."""
+    import itertools
+
+    from disclosure_search.boolean import Node, expression
+
+    def matches(node, present):
+        if isinstance(node, str):
+            return node in present
+        results = [matches(item, present) for item in node.items]
+        return all(results) if node.op == "and" else any(results)
+
+    cases = [
+        [["a", "b", "c"], ["d"], ["a", "e"]],
+        [["a", "b"], ["a", "c"], ["b", "c"], ["d", "a", "b"]],
+        [["x"], ["x", "y"], ["y", "z"], ["z", "x", "w"]],
+        [["a", "b", "c"], ["a", "b", "d"], ["a", "e"], ["f"]],
+    ]
+    for sets in cases:
+        node = expression(sets)
+        assert isinstance(node, (Node, str))
+        words = sorted({w for s in sets for w in s})
+        for bits in itertools.product([False, True], repeat=len(words)):
+            present = {w for w, bit in zip(words, bits) if bit}
+            assert matches(node, present) == any(set(s) <= present for s in sets), (sets, present)
