@@ -10,9 +10,7 @@ the row, so it can never reach the index or a snippet.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -21,6 +19,8 @@ from django.db import models
 from django.utils.translation import get_language
 from modelsearch import index
 from wagtail.fields import RichTextField, StreamField
+
+from .memo import PassMemo
 
 # Our own fields: never fed back into the text they are made of.
 OWN_FIELDS = frozenset({"search_title", "search_document"})
@@ -104,36 +104,14 @@ def _strings(value: Any) -> Iterable[str]:
             yield text
 
 
-_pass = threading.local()
-
-
-@contextmanager
-def indexing_pass() -> Iterator[None]:
-    """Within the block, each page object's text is read once (an indexing pass asks several times).
-
-    Keyed by object identity and dropped at the end, so a page edited after the pass
-    is read afresh.
-    """
-    outer = getattr(_pass, "texts", None)
-    _pass.texts = {} if outer is None else outer
-    try:
-        yield
-    finally:
-        _pass.texts = outer
-
-
 def page_text(page: Any) -> PageText:
     """Title-like and body text of ``page`` (every SearchField of its type plus a few extras), and its text fields.
 
-    Generic over page types, so a new disclosure page type is searchable and pre-screened without code here.
+    Generic over page types, so a new disclosure page type is searchable and pre-screened
+    without code here. Within :func:`indexing_pass` each page object's text is read once
+    (an indexing pass asks several times).
     """
-    texts = getattr(_pass, "texts", None)
-    if texts is None:
-        return _page_text(page)
-    entry = texts.get(id(page))
-    if entry is None or entry[0] is not page:
-        entry = texts[id(page)] = (page, _page_text(page))
-    return entry[1]
+    return _texts(page)
 
 
 def _is_text_field(model_field: models.Field) -> bool:
@@ -200,3 +178,7 @@ def _page_text(page: Any) -> PageText:
             add(text.body, _strings(value))
     add(text.body, organisation_names(page))
     return text
+
+
+_texts: PassMemo[PageText] = PassMemo(_page_text)
+indexing_pass = _texts.active

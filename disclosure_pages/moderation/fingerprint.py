@@ -14,14 +14,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from modelcluster.models import get_all_child_relations
 from wagtail.documents import get_document_model
 
+from ..memo import PassMemo
 from ..page_text import page_text
 
 # Fields of Wagtail's page models that say where or when a page is, not what it says.
@@ -113,34 +111,15 @@ def content_texts(page) -> list[tuple[str, str]]:
     return [(field.label, field.text) for field in page_text(page).fields if field.name not in excluded]
 
 
-_pass = threading.local()
-
-
-@contextmanager
-def content_pass() -> Iterator[None]:
-    """Within the block, each page object's content is read once: a bulk publication reads it
-    for the fingerprint, the pre-screen's attachments and the files it records, and each
-    reading copied and walked the page's serialised data (a tenth of an import's time).
-
-    Only for pages whose content cannot change inside the block; keyed by object identity.
-    """
-    outer = getattr(_pass, "contents", None)
-    _pass.contents = {} if outer is None else outer
-    try:
-        yield
-    finally:
-        _pass.contents = outer
-
-
 def content_of(page) -> dict[str, Any]:
-    """The page's content as a review covers it (callers must not change the dict returned)."""
-    contents = getattr(_pass, "contents", None)
-    if contents is None:
-        return _content_of(page)
-    entry = contents.get(id(page))
-    if entry is None or entry[0] is not page:
-        entry = contents[id(page)] = (page, _content_of(page))
-    return entry[1]
+    """The page's content as a review covers it (callers must not change the dict returned).
+
+    Within :func:`content_pass` each page object's content is read once: a bulk publication
+    reads it for the fingerprint, the pre-screen's attachments and the files it records, and
+    each reading copied and walked the page's serialised data (a tenth of an import's time).
+    Only for pages whose content cannot change inside the pass.
+    """
+    return _contents(page)
 
 
 def _content_of(page) -> dict[str, Any]:
@@ -167,3 +146,7 @@ def content_fingerprint(page) -> str:
         separators=(",", ":"),
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+_contents: PassMemo[dict[str, Any]] = PassMemo(_content_of)
+content_pass = _contents.active
