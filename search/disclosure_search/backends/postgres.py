@@ -65,9 +65,9 @@ class DisclosurePostgresIndex(RememberedTitleAverageMixin, FeedsEngineMixin, Pos
         connection = self.write_connection
         if len(objs) >= parallel.MIN_PAGES and connection.in_atomic_block:
             # A bulk pass: GIN indexes take new rows into a pending list and merge it into
-            # the index when it outgrows this limit; merging seldom and large costs a third
-            # of what merging every 4 MB (the default, about 900 entries) does. The limit lasts
-            # until the transaction ends; engine.compact merges what is left after the pass.
+            # the index when it outgrows this limit; merging seldom and in bulk instead of
+            # every 4 MB (the default, about 900 entries) took a sixth off a pass. The limit
+            # lasts until the transaction ends; engine.compact merges what is left after it.
             with connection.cursor() as cursor:
                 cursor.execute("SELECT set_config('gin_pending_list_limit', %s, true)", [str(BULK_PENDING_LIST_KB)])
         super().add_items(model, objs)
