@@ -25,7 +25,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("text analysis", ("disclosure_pages.text",)),
     ("foundations", (
         "disclosure_pages.conf", "disclosure_pages.pagebase", "disclosure_pages.visibility",
-        "disclosure_pages.page_text", "disclosure_pages.taxonomy", "disclosure_pages.i18n",
+        "disclosure_pages.page_text", "disclosure_pages.memo", "disclosure_pages.taxonomy", "disclosure_pages.i18n",
         "disclosure_pages.blocks",
     )),
     ("moderation", ("disclosure_pages.moderation",)),
