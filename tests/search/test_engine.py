@@ -276,8 +276,11 @@ def test_a_bulk_pass_merges_gin_pending_lists_seldom_and_compacting_merges_the_r
         engine.compact()
         after = merged_now()
         assert len(after) == 3 and not any(after)
-        backend.add_bulk(CatalogEntryPage, pages)
-        assert any(merged_now())  # what compact merged: new entries wait in the lists
+    # The check can see pending entries: a new page's entry waits in the lists. (Indexing the
+    # same pages again may write nothing to them: an update that changes no indexed value is
+    # a heap-only update.)
+    factories.entry(catalog, title="关于水利工程的通知（新）")
+    assert any(merged_now())
 
 
 def test_wagtail_entry_is_written_once_with_its_title_factor(catalog):
