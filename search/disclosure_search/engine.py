@@ -165,21 +165,25 @@ def compact() -> None:
             return
         tables = f"{dialect.table}, {SearchDocument._meta.db_table}"
         if connection.in_atomic_block:  # neither VACUUM nor a concurrent REINDEX may run in one
-            cursor.execute(_MERGE_PENDING_LISTS, [_wagtail_index_table(), dialect.table])
+            merge_pending_lists(cursor, [_wagtail_index_table(), dialect.table])
             cursor.execute(f"ANALYZE {tables}")
             return
-        cursor.execute(_MERGE_PENDING_LISTS, [_wagtail_index_table(), _wagtail_index_table()])
+        merge_pending_lists(cursor, [_wagtail_index_table()])  # the engine's index is rebuilt next
         cursor.execute(f"REINDEX INDEX CONCURRENTLY {dialect.table}_vector")
         cursor.execute(f"VACUUM (ANALYZE) {tables}")
 
 
-# The GIN indexes of two tables: a bulk pass leaves new entries in their pending lists (see
-# backends.postgres), which every search would read through until merged.
-_MERGE_PENDING_LISTS = """
-    SELECT gin_clean_pending_list(i.indexrelid) FROM pg_index i
-    JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
-    WHERE i.indrelid IN (to_regclass(%s), to_regclass(%s)) AND a.amname = 'gin'
-"""
+def merge_pending_lists(cursor: Any, tables: Sequence[str]) -> list[int]:
+    """Merge the pending lists of the GIN indexes of ``tables`` (PostgreSQL); returns the pages
+    each held. A bulk pass leaves new entries there (see backends.postgres), which every
+    search would read through until merged."""
+    cursor.execute(
+        "SELECT gin_clean_pending_list(i.indexrelid) FROM pg_index i "
+        "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam "
+        "WHERE i.indrelid IN (SELECT to_regclass(t) FROM unnest(%s::text[]) AS t) AND a.amname = 'gin'",
+        [list(tables)],
+    )
+    return [row[0] for row in cursor.fetchall()]
 
 
 def _wagtail_index_table() -> str:

@@ -80,9 +80,10 @@ class SearchDocument(models.Model):
     Written by the SQLite search backend next to Wagtail's own index entry, and only for
     pages citizens may read: database triggers (migration 0003) refuse a row for a page
     that is not live, public and 主动公开, and delete the row the moment its page stops
-    being so, whatever wrote the change (migration 0004 does the same on PostgreSQL). ``sort_key`` is the FTS rowid: the publication
-    date's ordinal in the high bits and the page id in the low 32, so the index itself
-    is in date order (date sorting and the relevance window need no join).
+    being so, whatever wrote the change (migration 0004 does the same on PostgreSQL).
+    ``sort_key`` is the FTS rowid: the publication date's ordinal in the high bits and the
+    page id in the low 32, so the index itself is in date order (date sorting and the
+    relevance window need no join).
     """
 
     page = models.OneToOneField(

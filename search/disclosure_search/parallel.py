@@ -111,13 +111,9 @@ class Pending:
         return len(self.texts)
 
 
-def start(pages: Sequence[Any], *, total: int | None = None) -> Pending:
-    """Start cutting the search text of ``pages`` in the workers and return at once.
-
-    ``total`` is the size of the pass ``pages`` belong to (workers start for passes of at
-    least :data:`MIN_PAGES` pages).
-    """
-    if (len(pages) if total is None else total) < MIN_PAGES or workers() < 2:
+def start(pages: Sequence[Any]) -> Pending:
+    """Start cutting the search text of ``pages`` in the workers and return at once."""
+    if workers() < 2:
         return Pending()
     from disclosure_pages.page_text import page_text
 
@@ -145,10 +141,13 @@ def pipelined(pages: Sequence[Any], size: int = PIPELINE_CHUNK) -> Iterator[Sequ
     The workers cut chunk k+1 while this process writes chunk k to the database, so the
     database's work and the segmentation overlap instead of taking turns.
     """
+    if len(pages) < MIN_PAGES:  # a single save or a small pass: cut in this process
+        yield pages
+        return
     chunks = [pages[offset : offset + size] for offset in range(0, len(pages), size)]
-    pending = start(chunks[0], total=len(pages)) if chunks else Pending()
+    pending = start(chunks[0])
     for index, chunk in enumerate(chunks):
         pending.finish()
         if index + 1 < len(chunks):
-            pending = start(chunks[index + 1], total=len(pages))
+            pending = start(chunks[index + 1])
         yield chunk

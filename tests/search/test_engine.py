@@ -263,9 +263,7 @@ def test_a_bulk_pass_merges_gin_pending_lists_seldom_and_compacting_merges_the_r
     def merged_now() -> list[int]:
         """Pages each GIN index of Wagtail's table had pending (merging them as it answers)."""
         with connection.cursor() as cursor:
-            table = engine._wagtail_index_table()
-            cursor.execute(engine._MERGE_PENDING_LISTS, [table, table])
-            return [row[0] for row in cursor.fetchall()]
+            return engine.merge_pending_lists(cursor, [engine._wagtail_index_table()])
 
     default = setting()
     with override_settings(DISCLOSURE_SEARCH_INDEX_WORKERS=0):

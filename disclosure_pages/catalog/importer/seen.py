@@ -10,14 +10,13 @@ whatever the file's size. The database file is deleted when it is closed.
 from __future__ import annotations
 
 import sqlite3
-from types import TracebackType
 
 # SQLite's page cache for the keys, in KiB (negative: a size, not a number of pages).
 _CACHE_KIB = 2048
 
 
 class SeenKeys:
-    """Like ``dict.setdefault(key, (line, value))``, on disk; use as a context manager."""
+    """Like ``dict.setdefault(key, (line, value))``, on disk; close it when done (``contextlib.closing``)."""
 
     def __init__(self) -> None:
         # "": a temporary database on disk, private to this connection and removed on close.
@@ -37,11 +36,3 @@ class SeenKeys:
 
     def close(self) -> None:
         self._db.close()
-
-    def __enter__(self) -> SeenKeys:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
-    ) -> None:
-        self.close()

@@ -13,13 +13,12 @@ from __future__ import annotations
 import pickle
 import tempfile
 from collections.abc import Iterator, Sequence
-from types import TracebackType
 
 from .records import EntryData
 
 
 class EntrySpool:
-    """Batches of checked entries in an unnamed temporary file (removed when closed)."""
+    """Batches of checked entries in an unnamed temporary file (removed when closed: ``contextlib.closing``)."""
 
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile(prefix="disclosure-import-")
@@ -43,11 +42,3 @@ class EntrySpool:
 
     def close(self) -> None:
         self._file.close()
-
-    def __enter__(self) -> EntrySpool:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
-    ) -> None:
-        self.close()

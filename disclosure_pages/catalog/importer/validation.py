@@ -8,6 +8,7 @@ Nothing is written.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing
 
 from django.utils.translation import gettext as _
 
@@ -73,7 +74,7 @@ def _entries(
     numbered: Iterable[tuple[int, str | Problem]], lookups: Lookups, result: Validation
 ) -> Iterator[EntryData]:
     """Each line's entry, through its own checks and those across lines; problems go to ``result``."""
-    with SeenKeys() as ids, SeenKeys() as organ_numbers:
+    with closing(SeenKeys()) as ids, closing(SeenKeys()) as organ_numbers:
         yield from _checked_entries(numbered, lookups, result, ids, FileClashes(organ_numbers))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from typing import IO, Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -99,7 +99,7 @@ class Command(BaseCommand):
         lookups = Lookups.from_database()
         checks = [publication_problems] if options["publish"] else []
         # One reading: every check, the checked entries kept on disk (not in memory) for writing.
-        with EntrySpool() as spool:
+        with closing(EntrySpool()) as spool:
             try:
                 with self._source(options["file"]) as stream:
                     validation = validate_lines(stream, lookups, keep_entries=False, checks=checks, spool=spool)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import tracemalloc
+from contextlib import closing
 
 from disclosure_pages.catalog.importer.seen import SeenKeys
 
 
 def test_the_first_line_and_value_of_a_key_are_kept() -> None:
-    with SeenKeys() as seen:
+    with closing(SeenKeys()) as seen:
         assert seen.first("id:7", 1, "甲") == (1, "甲")
         assert seen.first("id:8", 2) == (2, "")
         assert seen.first("id:7", 3, "乙") == (1, "甲")  # a later line does not replace the first
@@ -16,7 +17,7 @@ def test_the_first_line_and_value_of_a_key_are_kept() -> None:
 
 
 def test_the_keys_do_not_stay_in_this_process_memory() -> None:
-    with SeenKeys() as seen:
+    with closing(SeenKeys()) as seen:
         tracemalloc.start()
         try:
             before = tracemalloc.get_traced_memory()[0]

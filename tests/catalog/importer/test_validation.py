@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from contextlib import closing
 from typing import Any
 
 import pytest
@@ -66,7 +67,7 @@ def test_checking_without_keeping_the_entries_finds_the_same() -> None:
         return [Problem(e.line, "title", "checked") for e in batch if e.line == 1000]
 
     kept = validate_lines(io.BytesIO(raw), LOOKUPS, against_database=False, checks=[late_check])
-    with EntrySpool() as spool:
+    with closing(EntrySpool()) as spool:
         counted = validate_lines(
             io.BytesIO(raw), LOOKUPS, against_database=False, keep_entries=False, checks=[late_check], spool=spool
         )
