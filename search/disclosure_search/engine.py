@@ -235,16 +235,16 @@ def ranked(
     leading = _leading_types() if sort == "relevance" else []
     window, most = rank_window(), count_limit()
     with planned(dialect):
-        lead = query.newest_of(leading, 1)
+        opening = query.opening(leading, most, window)
+        lead, count = opening.leads, opening.count
         query.exclude(lead)
         shown = lead[offset : offset + limit]
         offset, limit = max(0, offset - len(lead)), limit - len(shown)
-        count = query.count(most)
         if count > most:  # pages end where counting stopped
             limit = max(0, min(limit, most - offset))
         # The newest `window` documents of the index: the floor does not depend on the query,
         # so finding it costs one index step per document, not a pass over the matches.
-        floor = _window_floor(window) if count + len(lead) > window else None
+        floor = opening.floor if count + len(lead) > window else None
         keys, rows = [], None
         if sort == "relevance" and count:
             summary = query.window_summary(floor, offset, limit, facets=facets)
@@ -276,9 +276,3 @@ def count_facets(rows: list[tuple]) -> dict[str, Counter]:
 def _leading_types() -> list[int]:
     models = [model for model in disclosure_models() if getattr(model, "search_leads", False)]
     return [ct.pk for ct in ContentType.objects.get_for_models(*models, for_concrete_models=False).values()]
-
-
-def _window_floor(window: int) -> int:
-    """The sort key of the ``window``-th newest document in the index."""
-    keys = SearchDocument.objects.order_by("-sort_key").values_list("sort_key", flat=True)[window - 1 : window]
-    return keys[0] if keys else 0

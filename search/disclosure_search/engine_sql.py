@@ -137,6 +137,13 @@ _FACET_GROUPS = [
 
 
 @dataclass
+class Opening:
+    leads: list[int]  # the newest match of a leading type, if any
+    count: int  # the other matches, or most + 1 when there are more
+    floor: int  # the sort key of the window-th newest document of the index (0: fewer)
+
+
+@dataclass
 class WindowSummary:
     count: int  # matches in the window, without the excluded keys
     keys: list[int]  # the best of them, in order
@@ -179,18 +186,32 @@ class Query:
     def exclude(self, keys: Sequence[int]) -> None:
         self.excluded += keys
 
-    def newest_of(self, content_type_ids: Sequence[int], limit: int) -> list[int]:
-        """The newest matches among pages of these types."""
-        if not content_type_ids:
-            return []
-        of_types = SearchDocument.objects.filter(content_type_id__in=content_type_ids).values("sort_key")
-        sql, params = of_types.query.sql_with_params()
-        rows = self.fetch(
-            f"SELECT {self.key} FROM {self.table} WHERE {self.where} AND {self.key} IN ({sql}) "  # noqa: S608
-            f"ORDER BY {self.key} DESC LIMIT %s",
-            [*params, limit],
-        )
-        return [row[0] for row in rows]
+    def opening(self, content_type_ids: Sequence[int], most: int, window: int) -> Opening:
+        """In one statement: the newest match among pages of these types (the lead), how many
+        match besides it (``most + 1`` when more), and the window's floor (:class:`Opening`).
+
+        Asked apart they were three round trips, about a millisecond of a typical search.
+        """
+        lead_sql, lead_params = "NULL", []
+        if content_type_ids:
+            of_types = SearchDocument.objects.filter(content_type_id__in=content_type_ids).values("sort_key")
+            sql, params = of_types.query.sql_with_params()
+            lead_sql = (
+                f"(SELECT {self.key} FROM {self.table} WHERE {self.where} AND {self.key} IN ({sql}) "  # noqa: S608
+                f"ORDER BY {self.key} DESC LIMIT 1)"
+            )
+            lead_params = [*self.params, *params]
+        # The lead is among the matches counted here: one more is read, and it is taken off.
+        count_sql = f"(SELECT count(*) FROM (SELECT 1 FROM {self.table} WHERE {self.where} LIMIT %s) AS m)"  # noqa: S608
+        floor_sql = f"(SELECT sort_key FROM {SearchDocument._meta.db_table} ORDER BY sort_key DESC LIMIT 1 OFFSET %s)"  # noqa: S608
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {lead_sql}, {count_sql}, {floor_sql}",
+                [*lead_params, *self.params, most + 2, max(0, window - 1)],
+            )
+            lead, count, floor = cursor.fetchone()
+        leads = [] if lead is None else [lead]
+        return Opening(leads, min(int(count) - len(leads), most + 1), floor or 0)
 
     def facet_rows(self, floor: int | None = None) -> list[tuple]:
         """(facet number, value, count) for each facet column (FACET_COLUMNS) over every match
@@ -215,11 +236,6 @@ class Query:
         with connection.cursor() as cursor:
             cursor.execute(f"WITH c AS MATERIALIZED ({matches}) " + " UNION ALL ".join(_FACET_GROUPS), params)
             return cursor.fetchall()
-
-    def count(self, limit: int) -> int:
-        """The number of matches, or ``limit + 1`` when there are more (read no further)."""
-        sql = f"SELECT count(*) FROM (SELECT 1 FROM {self.table} WHERE {self.where} LIMIT %s) AS m"  # noqa: S608
-        return self.fetch(sql, [limit + 1])[0][0]
 
     def window_summary(self, floor: int | None, offset: int, limit: int, *, facets: bool) -> WindowSummary:
         """One statement over the matches from ``floor`` up (all of them when None): the best

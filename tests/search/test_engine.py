@@ -183,6 +183,19 @@ def test_counting_stops_at_the_count_limit_and_pages_end_there(catalog):
     assert everything.count == 5 and everything.count_is_exact
 
 
+def test_the_lead_is_counted_once_up_to_the_count_limit(portal, catalog):
+    factories.guide(portal, 2024)
+    for n in range(5):
+        factories.entry(catalog, title=f"政府信息公开工作要点{n}", publish_date=datetime.date(2020 + n, 1, 1))
+    with override_settings(DISCLOSURE_SEARCH_RANK_WINDOW=2, DISCLOSURE_SEARCH_COUNT_LIMIT=5):
+        exact = search_pages("信息公开", page_size=2)
+    with override_settings(DISCLOSURE_SEARCH_RANK_WINDOW=2, DISCLOSURE_SEARCH_COUNT_LIMIT=4):
+        stopped = search_pages("信息公开", page_size=2)
+    assert (exact.count, exact.count_is_exact) == (6, True)  # the guide and all five entries
+    assert (stopped.count, stopped.count_is_exact) == (5, False)  # the guide and the first four
+    assert exact.hits[0].page.title == stopped.hits[0].page.title  # the guide leads both
+
+
 def test_compacting_the_index_changes_no_answer(catalog):
     entries = [factories.entry(catalog, title=f"关于食品安全抽检的通告{n}") for n in range(3)]
     before = [hit.page.pk for hit in search_pages("食品安全").hits]
