@@ -43,7 +43,7 @@ from ..moderation.signals import bulk_published, content_published
 from ..page_text import indexing_pass
 from ..pagebase import BasePage
 from ..visibility import DisclosureMode
-from .bulk_sql import insert_returning_ids
+from .bulk_sql import insert_returning_ids, insert_rows
 from .index_numbers import IndexNumberSequence, index_number_format_for, render_index_number
 from .models import CatalogEntryPage, CatalogIndexPage
 
@@ -148,11 +148,6 @@ class BulkPublisher:
         self.step = self.catalog.get_last_child()._get_lastpos_in_path() if self.catalog.numchild else 0
         self.organisations: dict[int, Any] = {}  # publishers by id, read once per import
         self.created = 0
-        fields = list(CatalogEntryPage._meta.local_concrete_fields)
-        table = connection.ops.quote_name(CatalogEntryPage._meta.db_table)
-        columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-        self._child_fields = fields
-        self._child_sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"  # noqa: S608
 
     def publish(self, pages: Sequence[CatalogEntryPage]) -> list[int]:
         """Insert and publish ``pages`` (unsaved, 主动公开); returns their ids in order."""
@@ -250,9 +245,7 @@ class BulkPublisher:
         BasePage.objects.bulk_create(bases)
         for page, base in zip(pages, bases, strict=True):
             page.pk = page.page_ptr_id = base.pk
-        rows = [[f.get_db_prep_save(f.pre_save(page, True), connection) for f in self._child_fields] for page in pages]
-        with connection.cursor() as cursor:
-            cursor.executemany(self._child_sql, rows)
+        insert_rows(pages, CatalogEntryPage._meta.local_concrete_fields)  # the entries' own table
         for relation, owned in children:
             rows = []
             for page, objects in owned:

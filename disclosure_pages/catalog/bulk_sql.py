@@ -18,29 +18,37 @@ from django.db import connection
 MAX_PARAMETERS = 30_000
 
 
-def insert_returning_ids(objs: Sequence[Any]) -> None:
-    """Insert ``objs`` (unsaved instances of one model, without pks) and set their pks."""
+def insert_rows(objs: Sequence[Any], fields: Sequence[Any], *, returning: str | None = None) -> list[Any]:
+    """Insert one row of ``fields`` per object of ``objs`` (one model), a statement per
+    :data:`MAX_PARAMETERS`; returns the ``returning`` column of each row, in order, when asked."""
     if not objs:
-        return
-    model = type(objs[0])
-    meta = model._meta
-    fields = [field for field in meta.concrete_fields if not field.primary_key]
+        return []
     ops = connection.ops
-    table = ops.quote_name(meta.db_table)
+    table = ops.quote_name(type(objs[0])._meta.db_table)
     columns = ", ".join(ops.quote_name(field.column) for field in fields)
     row = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    tail = f" RETURNING {ops.quote_name(returning)}" if returning else ""
+    returned: list[Any] = []
     per_statement = max(1, MAX_PARAMETERS // len(fields))
     for start in range(0, len(objs), per_statement):
         chunk = objs[start : start + per_statement]
         params = [field.get_db_prep_save(field.pre_save(obj, True), connection) for obj in chunk for field in fields]
-        sql = (
-            f"INSERT INTO {table} ({columns}) VALUES {', '.join([row] * len(chunk))} "  # noqa: S608 (names from the model)
-            f"RETURNING {ops.quote_name(meta.pk.column)}"
-        )
+        sql = f"INSERT INTO {table} ({columns}) VALUES {', '.join([row] * len(chunk))}{tail}"  # noqa: S608 (names from the model)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            ids = [pk for (pk,) in cursor.fetchall()]
-        for obj, pk in zip(chunk, ids, strict=True):
-            obj.pk = pk
-            obj._state.adding = False
-            obj._state.db = connection.alias
+            if returning:
+                returned += [value for (value,) in cursor.fetchall()]
+    return returned
+
+
+def insert_returning_ids(objs: Sequence[Any]) -> None:
+    """Insert ``objs`` (unsaved instances of one model, without pks) and set their pks."""
+    if not objs:
+        return
+    meta = type(objs[0])._meta
+    fields = [field for field in meta.concrete_fields if not field.primary_key]
+    ids = insert_rows(objs, fields, returning=meta.pk.column)
+    for obj, pk in zip(objs, ids, strict=True):
+        obj.pk = pk
+        obj._state.adding = False
+        obj._state.db = connection.alias

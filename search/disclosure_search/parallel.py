@@ -102,8 +102,7 @@ class Pending:
         try:
             results = list(self._results)
         except Exception:
-            logger.exception("Parallel segmentation failed; cutting in this process instead")
-            shutdown()
+            _failed()
             return 0
         finally:
             self._results = None
@@ -129,10 +128,15 @@ def start(pages: Sequence[Any]) -> Pending:
     try:
         results = _pool(current_terms()).map(segment_for_index, texts, chunksize=_CHUNK)
     except Exception:
-        logger.exception("Parallel segmentation failed; cutting in this process instead")
-        shutdown()
+        _failed()
         return Pending()
     return Pending(texts, results)
+
+
+def _failed() -> None:
+    """The workers failed: log it and stop them; the texts are cut in this process instead."""
+    logger.exception("Parallel segmentation failed; cutting in this process instead")
+    shutdown()
 
 
 def pipelined(pages: Sequence[Any], size: int = PIPELINE_CHUNK) -> Iterator[Sequence[Any]]:
