@@ -9,8 +9,15 @@ class DisclosurePagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # Imported here, not at the top: both need the app registry ready.
+        # Imported here, not at the top: they need the app registry ready.
+        from django.apps import apps
+        from wagtail.signals import page_published
+
         from . import checks  # noqa: F401  (registers the system checks)
         from .moderation import receivers
 
         receivers.connect(self.get_models())
+        if apps.is_installed("wagtail_localize"):  # translations are optional for a host
+            from .translation import sync
+
+            page_published.connect(sync.on_page_published, dispatch_uid="disclosure_pages_translations_in_step")

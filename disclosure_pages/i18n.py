@@ -8,10 +8,16 @@ prefix alone makes Django's i18n patterns serve the page in that language).
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale
+
+from .pagebase import BasePage
+from .visibility import visible
 
 
 def _prefixes() -> tuple[str, ...]:
@@ -29,3 +35,93 @@ def in_active_language(url: str | None) -> str:
     if not path.startswith("/") or path.startswith(_prefixes()) or path.startswith(("/admin/", "/documents/", "/api/")):
         return url
     return urlunsplit(parts._replace(path=f"/{language}{path}"))
+
+
+# --- pages not translated yet ---------------------------------------------------------------
+#
+# A translated page lives in its own locale's tree (wagtail-localize copies the ancestors it
+# needs), so that tree holds only what has been translated. A reader of another language
+# must still reach every page: where the reader's tree has no live page for a slug, the
+# source tree's page is served under the reader's prefix (with a note, see the
+# ``untranslated`` template tag), and listings show each page in the reader's language when
+# it has a live translation, in the source language otherwise.
+
+_UNSET = object()
+
+
+def _content_language(code: str) -> str | None:
+    try:
+        return get_supported_content_language_variant(code)
+    except LookupError:
+        return None
+
+
+def reader_locale(request: Any = None) -> Locale | None:
+    """The reader's content locale when it is not the default one; None on the default site.
+
+    Remembered on ``request`` when one is given: routing and listings ask more than once.
+    """
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return None
+    remembered = getattr(request, "_disclosure_reader_locale", _UNSET)
+    if remembered is not _UNSET:
+        return remembered
+    language = _content_language(translation.get_language() or settings.LANGUAGE_CODE)
+    locale = None
+    if language and language != _content_language(settings.LANGUAGE_CODE):
+        locale = Locale.objects.filter(language_code=language).first()
+    if request is not None:
+        request._disclosure_reader_locale = locale
+    return locale
+
+
+def source_page(page: Any) -> Any:
+    """``page`` in the default language (the tree translations are made from), or None if it is that."""
+    default = _content_language(settings.LANGUAGE_CODE)
+    return (
+        BasePage.objects.filter(translation_key=page.translation_key, locale__language_code=default)
+        .exclude(pk=page.pk)
+        .first()
+    )
+
+
+def reader_child(page: Any, slug: str, request: Any = None) -> Any:
+    """The child of ``page`` that a reader means by ``slug``, in the reader's language if it is live there."""
+    child = page.get_children().filter(slug=slug).first()
+    locale = reader_locale(request)
+    if locale is None:
+        return child
+    if child is None or not child.live:
+        source = source_page(page)
+        found = source.get_children().filter(slug=slug).first() if source is not None else None
+        child = found or child
+    if child is not None and child.locale_id != locale.pk:
+        translated = child.get_translation_or_none(locale)
+        if translated is not None and translated.live:
+            child = translated
+    return child
+
+
+def listing_parent(page: Any, request: Any = None) -> Any:
+    """Where a listing of ``page``'s children or descendants looks: the source tree's page for a
+    reader of another language (every page is there, translated or not), else ``page``."""
+    if reader_locale(request) is None:
+        return page
+    return source_page(page) or page
+
+
+def in_reader_language(pages: list[Any], request: Any = None, *, select_related: tuple[str, ...] = ()) -> list[Any]:
+    """``pages`` with each one replaced by its translation in the reader's language where that
+    is live and citizens may see it; one query per page type."""
+    locale = reader_locale(request)
+    if locale is None or not pages:
+        return pages
+    by_model: dict[type, set[Any]] = {}
+    for page in pages:
+        if page.locale_id != locale.pk:
+            by_model.setdefault(type(page), set()).add(page.translation_key)
+    translated: dict[Any, Any] = {}
+    for model, keys in by_model.items():
+        rows = visible(model.objects.filter(translation_key__in=keys, locale=locale)).select_related(*select_related)
+        translated.update((row.translation_key, row) for row in rows)
+    return [translated.get(page.translation_key, page) for page in pages]

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from django.apps import apps
 from django.db import models
+from django.http import Http404
 from django.utils.functional import cached_property
 from wagtail.search import index
+from wagtail.signals import page_unpublished
 
 from .conf import get_setting
+from .i18n import reader_child, reader_locale, source_page
 from .moderation.actor import acting_as, code_is_acting
+from .moderation.guard import detaches_alias, take_detached_alias_offline
 from .moderation.publication import guarded_save
 from .page_text import page_text
 from .pagebase import BasePage
@@ -54,10 +58,29 @@ class DisclosurePageMixin(models.Model):
             DisclosurePortalPage.objects.ancestor_of(self).live().order_by("-depth").first()
         )
 
+    def route(self, request, path_components):
+        """A reader of another language reaches the pages not translated yet too (see i18n)."""
+        if not path_components:
+            if not self.live and reader_locale(request) is not None:  # a translation waiting for review
+                source = source_page(self)
+                if source is not None and source.live:
+                    return source.specific.route(request, path_components)
+            return super().route(request, path_components)
+        child = reader_child(self, path_components[0], request)
+        if child is None:
+            raise Http404
+        return child.specific.route(request, path_components[1:])
+
     def save(self, *args, **kwargs):
         """Every write of a disclosure page's content passes the confidentiality guard."""
+        detached = detaches_alias(self, kwargs.get("update_fields"))
+        if detached:
+            kwargs["update_fields"] = take_detached_alias_offline(self, kwargs["update_fields"])
         with guarded_save(self, kwargs.get("update_fields")):
-            return super().save(*args, **kwargs)
+            result = super().save(*args, **kwargs)
+        if detached:
+            page_unpublished.send(sender=self.specific_class, instance=self)
+        return result
 
     def publish(self, revision, user=None, **kwargs):
         """The publishing user is the actor of the four-eyes check (moderation/four_eyes.py)."""

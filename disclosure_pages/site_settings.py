@@ -41,6 +41,13 @@ class DisclosureSettings(BaseSiteSetting):
     icp_number = models.CharField(_("ICP备案号"), max_length=50, blank=True, help_text=_("例如：皖ICP备05003765号"))
     police_number = models.CharField(_("公安机关备案号"), max_length=50, blank=True, help_text=_("例如：皖公网安备 34081102000277号"))
     website_code = models.CharField(_("政府网站标识码"), max_length=20, blank=True)
+    traditional_variant = models.CharField(
+        _("繁体版用字用语"),
+        max_length=2,
+        choices=[("hk", _("香港繁体（只转换字形）")), ("tw", _("台湾正体（同时转换用语，如“软件”作“軟體”）"))],
+        default="hk",
+        help_text=_("OpenCC 机器翻译生成繁体版页面时依据的规范。文号、索引号保持原样，机构名称只转换字形。"),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -68,6 +75,7 @@ class DisclosureSettings(BaseSiteSetting):
             ],
             heading=_("页脚与备案"),
         ),
+        MultiFieldPanel([FieldPanel("traditional_variant")], heading=_("繁体版")),
     ]
 
     class Meta:

@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from ..i18n import in_reader_language, listing_parent
 from ..mixins import DisclosurePageMixin
 from ..pagebase import BasePage, page_parent_link
 from ..sections import SectionIndexPage
@@ -33,10 +34,11 @@ class AnnualReportIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["reports"] = (
-            visible(AnnualReportPage.objects.child_of(self))
+        reports = (
+            visible(AnnualReportPage.objects.child_of(listing_parent(self, request)))
             .select_related("organisation").order_by("-year", "organisation__sort_order", "organisation__name")
         )
+        context["reports"] = in_reader_language(list(reports), request, select_related=("organisation",))
         return context
 
 

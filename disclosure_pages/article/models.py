@@ -9,6 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from ..blocks import BodyBlock
+from ..i18n import in_reader_language, listing_parent
 from ..mixins import DisclosurePageMixin
 from ..pagebase import BasePage, page_parent_link
 from ..sections import SectionIndexPage
@@ -28,9 +29,8 @@ class DisclosureArticleIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = (
-            visible(DisclosureArticlePage.objects.child_of(self)).order_by("-publish_date", "-pk")
-        )
+        articles = visible(DisclosureArticlePage.objects.child_of(listing_parent(self, request)))
+        context["articles"] = in_reader_language(list(articles.order_by("-publish_date", "-pk")), request)
         return context
 
 

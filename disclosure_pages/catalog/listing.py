@@ -21,6 +21,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from ..conf import get_setting
+from ..i18n import in_reader_language
 from ..taxonomy.models import ClassificationTerm, Dimension, Organisation
 from ..visibility import visible
 
@@ -215,6 +216,7 @@ class CatalogListingMixin:
             filters.qs.select_related("publisher").order_by("-publish_date", "-pk"), page_size_from(request.GET)
         )
         page = paginator.get_page(request.GET.get("page"))
+        page.object_list = in_reader_language(list(page.object_list), request, select_related=("publisher",))
 
         facets = []
         for param, (dimension, _field) in DIMENSION_FILTERS.items():

@@ -18,6 +18,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from ..blocks import BodyBlock
+from ..i18n import listing_parent
 from ..mixins import DisclosurePageMixin
 from ..moderation.guard import check_publication
 from ..pagebase import BasePage, page_parent_link
@@ -311,5 +312,5 @@ class CatalogIndexPage(CatalogListingMixin, SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.listing_context(request, CatalogEntryPage.objects.child_of(self)))
+        context.update(self.listing_context(request, CatalogEntryPage.objects.child_of(listing_parent(self, request))))
         return context

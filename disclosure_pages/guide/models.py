@@ -12,6 +12,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from ..blocks import ProcedureStepBlock
+from ..i18n import in_reader_language, listing_parent
 from ..mixins import DisclosurePageMixin
 from ..pagebase import BasePage, page_parent_link
 from ..sections import SectionIndexPage
@@ -32,7 +33,8 @@ class GuideIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        guides = list(visible(GuidePage.objects.child_of(self)).order_by("-revision_year", "-pk"))
+        guides = visible(GuidePage.objects.child_of(listing_parent(self, request))).order_by("-revision_year", "-pk")
+        guides = in_reader_language(list(guides), request)
         context["current_guide"] = guides[0] if guides else None
         context["older_guides"] = guides[1:]
         return context
@@ -133,12 +135,12 @@ class GuidePage(DisclosurePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        parent = self.get_parent()
+        parent = listing_parent(self.get_parent(), request)
         newer = (
             visible(GuidePage.objects.child_of(parent)).filter(revision_year__gt=self.revision_year)
             .order_by("-revision_year").first()
         )
-        context["newer_guide"] = newer
+        context["newer_guide"] = in_reader_language([newer], request)[0] if newer else None
         return context
 
 

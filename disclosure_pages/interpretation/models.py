@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from ..blocks import BodyBlock, QuestionAnswerBlock
 from ..catalog.models import CatalogEntryPage
+from ..i18n import in_reader_language, listing_parent
 from ..mixins import DisclosurePageMixin
 from ..pagebase import BasePage, page_parent_link
 from ..sections import SectionIndexPage
@@ -41,10 +42,12 @@ class InterpretationIndexPage(SectionIndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         items = (
-            visible(PolicyInterpretationPage.objects.child_of(self))
+            visible(PolicyInterpretationPage.objects.child_of(listing_parent(self, request)))
             .select_related("interpreting_organ").order_by("-publish_date", "-pk")
         )
-        context["interpretations_page"] = Paginator(items, 20).get_page(request.GET.get("page"))
+        page = Paginator(items, 20).get_page(request.GET.get("page"))
+        page.object_list = in_reader_language(list(page.object_list), request, select_related=("interpreting_organ",))
+        context["interpretations_page"] = page
         return context
 
 

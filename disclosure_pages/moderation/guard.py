@@ -38,6 +38,26 @@ BOOKKEEPING_FIELDS = frozenset(
         "translation_key", "locale", "wagtail_admin_comments", "comments",
     }
 )
+ALIAS_FIELDS = frozenset({"alias_of", "alias_of_id"})
+
+
+def detaches_alias(page, update_fields) -> bool:
+    """Whether this save makes a live alias a page of its own: wagtail-localize does so when an
+    alias becomes a translation, then writes the translated text into the page."""
+    fields = set(update_fields or ())
+    return bool(
+        page.live and page.alias_of_id is None and fields & ALIAS_FIELDS and fields <= BOOKKEEPING_FIELDS | ALIAS_FIELDS
+    )
+
+
+def take_detached_alias_offline(page, update_fields) -> list[str]:
+    """The alias showed its reviewed source; its own text is not reviewed yet, so it goes
+    offline (readers get the source meanwhile, see disclosure_pages.i18n) until its own
+    review and publication. Returns the fields the save must write."""
+    page.live = False
+    page.has_unpublished_changes = True
+    page.live_revision = None
+    return [*update_fields, "live", "has_unpublished_changes", "live_revision"]
 
 
 # Refusals raised during the current request, so that the request is rolled back even

@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
 from ..catalog.models import CatalogEntryPage
+from ..i18n import in_reader_language, listing_parent
 from ..mixins import DisclosurePageMixin
 from ..pagebase import BasePage, page_parent_link
 from ..visibility import visible
@@ -62,16 +63,17 @@ class DisclosurePortalPage(DisclosurePageMixin, BasePage):
         ``show_in_menus`` is honoured when the host's base page model has it (a swapped
         base page may not).
         """
-        sections = visible(self.get_children())
+        sections = visible(listing_parent(self).get_children())
         if HAS_SHOW_IN_MENUS:
             sections = sections.in_menu()
-        return sections.specific(defer=True)
+        return in_reader_language(list(sections.specific(defer=True)))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_entries"] = (
-            visible(CatalogEntryPage.objects.descendant_of(self))
+        latest = (
+            visible(CatalogEntryPage.objects.descendant_of(listing_parent(self, request)))
             .select_related("publisher")
             .order_by("-publish_date", "-pk")[:10]
         )
+        context["latest_entries"] = in_reader_language(list(latest), request, select_related=("publisher",))
         return context

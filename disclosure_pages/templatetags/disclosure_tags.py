@@ -22,7 +22,7 @@ from wagtail.models import Page, Site
 
 from ..annual_report.layout import report_layouts
 from ..annual_report.tables import Table
-from ..i18n import in_active_language
+from ..i18n import in_active_language, reader_locale
 
 register = template.Library()
 
@@ -150,6 +150,30 @@ def language_links(context: template.Context, page: Page | None = None) -> list[
             LanguageLink(code, bcp47(code), LANGUAGE_SWITCH_LABELS.get(code, name), url or translate_url(path, code), code == current)
         )
     return links
+
+
+@dataclass
+class Untranslated:
+    """A page shown to a reader of another language in its own (source) language."""
+
+    language_name: str  # the reader's language, named in the interface language
+    source_name: str
+    source_lang: str  # for the content's lang attribute
+
+
+@register.simple_tag(takes_context=True)
+def untranslated(context: template.Context, page: Page | None = None) -> Untranslated | None:
+    """Set when ``page`` has no live translation in the reader's language (see i18n)."""
+    locale = reader_locale(context.get("request"))
+    if locale is None or page is None or not getattr(page, "locale_id", None) or page.locale_id == locale.pk:
+        return None
+    names = dict(settings.LANGUAGES)
+    source = page.locale.language_code
+    return Untranslated(
+        translation.gettext(names.get(locale.language_code, locale.language_code)),
+        translation.gettext(names.get(source, source)),
+        bcp47(source),
+    )
 
 
 # --------------------------------------------------------------------------- listings

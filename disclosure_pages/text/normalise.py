@@ -34,6 +34,7 @@ __all__ = [
     "forms",
     "index_text",
     "query_forms",
+    "strip_unsafe",
     "to_traditional",
 ]
 
@@ -56,6 +57,11 @@ _WIDTH_TABLE = _width_table()
 # Lone surrogates cannot be encoded for OpenCC; supplementary private-use planes 15/16
 # are never content and are reserved for our placeholders.
 _UNSAFE = re.compile("[\ud800-\udfff\U000f0000-\U0010ffff]")
+
+
+def strip_unsafe(text: str) -> str:
+    """``text`` without what OpenCC cannot take or the masks would read as a placeholder."""
+    return _UNSAFE.sub("", text) if _UNSAFE.search(text) else text
 
 
 def fold_width(text: str, *, lower: bool = True) -> str:
@@ -178,8 +184,7 @@ def to_traditional(text: str, variant: Literal["hk", "tw"] = "hk") -> str:
     规范性文件 reads 規範性文件 (not 規範性檔案) and 收费项目 reads 收費項目.
     Lone surrogates and supplementary private-use characters are dropped.
     """
-    if _UNSAFE.search(text):
-        text = _UNSAFE.sub("", text)
+    text = strip_unsafe(text)
     if variant == "tw":
         return display_masker("tw").convert(text, "s2twp")
     if variant == "hk":

@@ -16,7 +16,7 @@ from functools import cache
 
 import opencc
 
-__all__ = ["PHRASE_PASS_THROUGH", "PROTECTED_TERMS", "Masker", "converter", "display_masker", "search_masker"]
+__all__ = ["DISPLAY_PROTECTED", "PHRASE_PASS_THROUGH", "PROTECTED_TERMS", "Masker", "converter", "display_masker", "search_masker"]
 
 _LOCK = threading.Lock()
 
@@ -50,8 +50,9 @@ PHRASE_PASS_THROUGH: tuple[str, ...] = (
     "執行檔", "執行緒", "多執行緒", "執行長", "人工智慧", "智慧財產權", "互動式", "進階設定",
 )  # fmt: skip
 
-# Terms that display conversion (s2twp) must not rewrite: 收费项目 is not a 專案.
-_DISPLAY_PROTECTED: tuple[str, ...] = (*PROTECTED_TERMS, "项目")
+# Terms that display conversion (s2twp) must not rewrite: 收费项目 is not a 專案, and a body
+# issues (发布) its documents in Taiwan too; s2twp's 釋出 is for releasing software.
+DISPLAY_PROTECTED: tuple[str, ...] = (*PROTECTED_TERMS, "项目", "发布")
 
 _PLACEHOLDER_BASE = 0xF0000
 _PLACEHOLDER = re.compile("[\U000f0000-\U000ffffd]")
@@ -112,4 +113,4 @@ def search_masker() -> Masker:
 
 @cache
 def display_masker(variant: str) -> Masker:
-    return Masker(_DISPLAY_PROTECTED, (), restore_config="s2tw" if variant == "tw" else "s2hk")
+    return Masker(DISPLAY_PROTECTED, (), restore_config="s2tw" if variant == "tw" else "s2hk")

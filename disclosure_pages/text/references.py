@@ -7,6 +7,7 @@ the placeholder year 20XX is 20xx; bracket styles are folded only here, never in
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -108,3 +109,37 @@ def reference_forms(chars: str) -> list[str]:
         return []
     found = [*document_numbers(chars), *index_numbers(chars)]
     return list(dict.fromkeys(form for number in found for form in number.forms()))
+
+
+# --- the same numbers in display text (any script), by position ---------------------------
+
+_DOCNUM_SHOWN = re.compile(
+    rf"(?P<agency>[{_CJK}]{{1,12}})?"
+    r"[〔\[【(（〖﹝]\s*(?:19|20)(?:\d\d|XX|xx)\s*[〕\]】)）〗﹞]"
+    r"\s*第?\s*\d{1,6}\s*[号號]"
+)
+_ORDER_SHOWN = re.compile(rf"(?P<agency>[{_CJK}]{{0,11}}令)\s*第\s*\d{{1,6}}\s*[号號]")
+# In display text a wrongly long agency leaves prose unconverted, so it is also cut after the
+# verbs that lead into a number anywhere in it (市信息中心转发|宜政办秘〔2008〕8号).
+_AGENCY_CUT_SHOWN = re.compile(
+    r".*(?:转发|印发|下发|发布|公布|根据|依据|按照|依照|参照|遵照|关于|废止|修订|修改|执行|落实|贯彻|详见|参见)"
+)
+
+
+def document_number_spans(text: str, simplified: Callable[[str], str]) -> list[tuple[int, int]]:
+    """Where the 文号 of ``text`` (Simplified or Traditional, as written) start and end.
+
+    ``simplified`` reads the agency part in Simplified characters, one for one, so that
+    the words that lead into a number in prose (根据, 關於…) are cut off as in
+    :func:`document_numbers`.
+    """
+    spans = []
+    for pattern in (_DOCNUM_SHOWN, _ORDER_SHOWN):
+        for match in pattern.finditer(text):
+            start = match.start()
+            agency = match.group("agency") or ""
+            folded = simplified(agency)
+            if agency and len(folded) == len(agency):
+                start += len(agency) - len(_AGENCY_CUT_SHOWN.sub("", _trim_agency(folded)))
+            spans.append((start, match.end()))
+    return sorted(spans)

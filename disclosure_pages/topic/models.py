@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from ..catalog.listing import DIMENSION_FILTERS, CatalogListingMixin
 from ..catalog.models import CatalogEntryPage
+from ..i18n import in_reader_language, listing_parent
 from ..mixins import DisclosurePageMixin
 from ..pagebase import BasePage, page_parent_link
 from ..sections import SectionIndexPage
@@ -29,7 +30,8 @@ class TopicIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = visible(TopicPage.objects.child_of(self)).order_by("path")
+        topics = visible(TopicPage.objects.child_of(listing_parent(self, request))).order_by("path")
+        context["topics"] = in_reader_language(list(topics), request)
         return context
 
 
@@ -86,7 +88,7 @@ class TopicPage(DisclosurePageMixin, CatalogListingMixin, BasePage):
         scope = self.catalog or self.disclosure_portal
         entries = CatalogEntryPage.objects.all()
         if scope is not None:
-            entries = entries.descendant_of(scope)
+            entries = entries.descendant_of(listing_parent(scope))
         by_field: dict[str, list] = {}
         dimension_field = {dim: field for dim, field in DIMENSION_FILTERS.values()}
         for term in self.terms.all():

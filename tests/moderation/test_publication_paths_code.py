@@ -417,6 +417,35 @@ def test_tree_sync_aliases_show_the_reviewed_source(portal, live_entry, zh_hant)
     assert is_live(portal_alias)  # an alias of reviewed content, in the other locale's tree
 
 
+def test_an_alias_that_becomes_a_translation_goes_offline_until_its_own_review(portal, live_entry, zh_hant):
+    """wagtail-localize turns a live alias into a page of its own and writes the translated
+    text into it: the page goes offline (readers get the reviewed source) until reviewed."""
+    from wagtail_localize.models import TranslationSource
+
+    factories.site_root().copy_for_translation(zh_hant)
+    alias = portal.copy_for_translation(zh_hant, alias=True)
+    assert is_live(alias)
+    source, _ = TranslationSource.get_or_create_from_instance(portal)
+    source.create_or_update_translation(zh_hant, publish=False, fallback=True)
+    alias.refresh_from_db()
+    assert alias.alias_of_id is None and not is_live(alias) and alias.has_unpublished_changes
+    assert approval_for(alias.specific) is None
+    revision = alias.get_latest_revision()
+    factories.approve(revision)
+    revision.publish()
+    assert is_live(alias)
+
+
+def test_detaching_an_alias_cannot_carry_content_with_it(portal, live_entry, zh_hant):
+    factories.site_root().copy_for_translation(zh_hant)
+    alias = portal.copy_for_translation(zh_hant, alias=True).specific
+    alias.alias_of_id, alias.title = None, "未经审查的标题"
+    with pytest.raises((UnreviewedPublication, *DB_REFUSAL)):
+        with transaction.atomic():
+            alias.save(update_fields=["alias_of_id", "title"])
+    assert is_live(alias) and live_title(alias) == portal.title
+
+
 # --------------------------------------------------------------------------- records
 
 

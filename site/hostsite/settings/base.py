@@ -141,6 +141,8 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Simplified ⇄ Traditional in the translation editor and when translations are kept in step.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "disclosure_pages.translation.machine.OpenCCTranslator"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True

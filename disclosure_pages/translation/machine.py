@@ -1,0 +1,78 @@
+"""wagtail-localize's machine translator for the portal's scripts: OpenCC, Simplified ⇄ Traditional.
+
+Configured with ``WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS":
+"disclosure_pages.translation.machine.OpenCCTranslator"}``. It runs in the process, needs no
+service or key, and translates only between Chinese scripts; English stays a human's work.
+The Traditional conventions (Hong Kong characters, or Taiwan characters and wording) are
+the webmaster's choice in 信息公开设置, unless the target language names its region (zh-tw,
+zh-hk). What it keeps, and why: :mod:`disclosure_pages.text.conversion`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
+from wagtail_localize.machine_translators.base import BaseMachineTranslator
+from wagtail_localize.strings import StringValue
+
+from disclosure_pages.site_settings import DisclosureSettings
+from disclosure_pages.taxonomy.models import Organisation
+from disclosure_pages.text.conversion import Direction, Variant, convert_for_translation
+
+_SIMPLIFIED = ("zh-hans", "zh-cn", "zh-sg", "zh-my")
+_TRADITIONAL = {"zh-hant": None, "zh-tw": "tw", "zh-hk": "hk", "zh-mo": "hk"}
+
+
+def _script(language_code: str) -> str | None:
+    code = language_code.lower()
+    if code in _SIMPLIFIED:
+        return "hans"
+    if code in _TRADITIONAL:
+        return "hant"
+    return None
+
+
+def direction(source_language: str, target_language: str) -> Direction | None:
+    """``to_traditional`` or ``to_simplified``, or None for any other pair of languages."""
+    scripts = (_script(source_language), _script(target_language))
+    return {("hans", "hant"): "to_traditional", ("hant", "hans"): "to_simplified"}.get(scripts)  # type: ignore[return-value]
+
+
+def site_variant() -> Variant:
+    """The default site's choice (信息公开设置 › 繁体版); Hong Kong characters if none is made."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return "hk"
+    return DisclosureSettings.for_site(site).traditional_variant or "hk"  # type: ignore[return-value]
+
+
+def protected_names() -> list[str]:
+    """Names conversion must not reword: every organisation's, and the body's own."""
+    names: list[str] = []
+    for name, short_name in Organisation.objects.values_list("name", "short_name"):
+        names += [name, short_name]
+    for settings in DisclosureSettings.objects.all():
+        names += [settings.organisation_name, settings.host_organisation]
+    return [name for name in names if name]
+
+
+class OpenCCTranslator(BaseMachineTranslator):
+    display_name = _("OpenCC 简繁转换")
+
+    def can_translate(self, source_locale: Any, target_locale: Any) -> bool:
+        return direction(source_locale.language_code, target_locale.language_code) is not None
+
+    def translate(self, source_locale: Any, target_locale: Any, strings: Iterable[Any]) -> dict[Any, StringValue]:
+        way = direction(source_locale.language_code, target_locale.language_code)
+        if way is None:
+            return {}
+        traditional = target_locale if way == "to_traditional" else source_locale
+        variant = _TRADITIONAL.get(traditional.language_code.lower()) or site_variant()
+        names = protected_names()
+        return {
+            string: StringValue(convert_for_translation(string.data, direction=way, variant=variant, names=names))
+            for string in strings
+        }
