@@ -56,6 +56,11 @@ def _content_language(code: str) -> str | None:
         return None
 
 
+def default_language() -> str | None:
+    """The content language pages are written in (the tree translations are made from)."""
+    return _content_language(settings.LANGUAGE_CODE)
+
+
 def reader_locale(request: Any = None) -> Locale | None:
     """The reader's content locale when it is not the default one; None on the default site.
 
@@ -68,7 +73,7 @@ def reader_locale(request: Any = None) -> Locale | None:
         return remembered
     language = _content_language(translation.get_language() or settings.LANGUAGE_CODE)
     locale = None
-    if language and language != _content_language(settings.LANGUAGE_CODE):
+    if language and language != default_language():
         locale = Locale.objects.filter(language_code=language).first()
     if request is not None:
         request._disclosure_reader_locale = locale
@@ -77,9 +82,8 @@ def reader_locale(request: Any = None) -> Locale | None:
 
 def source_page(page: Any) -> Any:
     """``page`` in the default language (the tree translations are made from), or None if it is that."""
-    default = _content_language(settings.LANGUAGE_CODE)
     return (
-        BasePage.objects.filter(translation_key=page.translation_key, locale__language_code=default)
+        BasePage.objects.filter(translation_key=page.translation_key, locale__language_code=default_language())
         .exclude(pk=page.pk)
         .first()
     )

@@ -18,6 +18,7 @@ from django.db import connection, transaction
 from django.db.models import DateField, F, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Cast, Coalesce
 from modelsearch.backends import get_search_backend
+from wagtail.models import Locale
 from wagtail.search.query import SearchQuery
 
 from disclosure_pages.pagebase import BasePage
@@ -74,10 +75,11 @@ def find(
 
 
 def candidates(filters: SearchFilterSet | None = None) -> QuerySet:
-    """Base pages citizens may find: live, unrestricted, disclosure types, 主动公开 only."""
+    """Base pages citizens may find: live, unrestricted, disclosure types, 主动公开 only; sources
+    only (a translation is shown in place of its source, see service.search_pages)."""
     models = disclosure_models()
     content_types = ContentType.objects.get_for_models(*models, for_concrete_models=False).values()
-    queryset = visible(BasePage.objects.filter(content_type__in=list(content_types)))
+    queryset = visible(BasePage.objects.filter(content_type__in=list(content_types), locale=Locale.get_default()))
     return filters.apply(queryset) if filters is not None else queryset
 
 

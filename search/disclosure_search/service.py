@@ -12,10 +12,12 @@ import logging
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext as _
 from modelsearch.conf import get_app_config
 
 from disclosure_pages.catalog.listing import NumberField
+from disclosure_pages.i18n import in_reader_language
 
 from . import engine, outage
 from .filters import SearchFilterSet
@@ -103,7 +105,9 @@ def search_pages(
         results.notices.append(_("分类统计只计算了最新发布的 %(window)d 条结果。") % {"window": engine.rank_window()})
     results.count, results.page, results.facet_counts = found.count, found.page, found.facets
     results.count_is_exact = found.count_is_exact
-    results.hits = make_hits(found.pages, highlight_words(text), language=language, request=request)
+    with translation.override(language or translation.get_language()):
+        pages = in_reader_language(found.pages, request)  # each hit in the reader's language where translated
+        results.hits = make_hits(pages, highlight_words(text), language=language, request=request)
     return results
 
 

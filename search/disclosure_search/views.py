@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import translation
@@ -81,6 +82,19 @@ def search_page(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(request, "disclosure_search/search_page.html", context)
 
 
+def _requested_language(request: HttpRequest) -> str:
+    """``lang`` (zh-hans, zh-hant, zh-TW, zh-HK, en…) when the site has it, else the language
+    cookie or ``Accept-Language`` (the API has no language prefix, and LocaleMiddleware gives
+    unprefixed paths the default language)."""
+    requested = (request.GET.get("lang") or "").strip()
+    if requested:
+        try:
+            return translation.get_supported_language_variant(requested.lower())
+        except LookupError:
+            pass
+    return translation.get_language_from_request(request) or settings.LANGUAGE_CODE
+
+
 @require_GET
 def search_api(request: HttpRequest) -> JsonResponse:
     """``GET /api/search/?q=…&page=…&page_size=…`` (+ the page's filters and ``sort``, ``lang``).
@@ -88,8 +102,7 @@ def search_api(request: HttpRequest) -> JsonResponse:
     ``page_size`` above 50 is served as 50 (the response says which size was used);
     snippets are HTML with the query words in ``<mark>``.
     """
-    language = request.GET.get("lang") or translation.get_language()
-    results = search(request.GET, language=language, request=request)
+    results = search(request.GET, language=_requested_language(request), request=request)
     return JsonResponse(
         {
             "count": results.count,
