@@ -220,11 +220,11 @@ class CatalogListingMixin:
 
         facets = []
         for param, (dimension, _field) in DIMENSION_FILTERS.items():
-            options = [(str(t.pk), t.full_name) for t in terms if t.dimension == dimension]
+            options = [(str(t.pk), t.full_label) for t in terms if t.dimension == dimension]
             if options:
                 facets.append(Facet(param, Dimension(dimension).label, options, filters.selected(param)))
         facets.append(
-            Facet("organ", str(_("发布机构")), [(str(o.pk), o.name) for o in organisations], filters.selected("organ"))
+            Facet("organ", str(_("发布机构")), [(str(o.pk), o.label) for o in organisations], filters.selected("organ"))
         )
         facets.append(Facet("year", str(_("年份")), [(str(y), str(y)) for y in years], filters.selected("year")))
         query = request.GET.copy()

@@ -232,12 +232,12 @@ class CatalogEntryMixin(models.Model):
         rows = [
             (_("组配分类"), self.assembled_category),
             (_("主题分类"), self.topic_category),
-            (_("服务对象分类"), "、".join(t.name for t in self.audience_categories.all())),
+            (_("服务对象分类"), "、".join(t.label for t in self.audience_categories.all())),
             (_("生命周期分类"), self.lifecycle_category),
             (_("体裁分类"), self.genre_category),
             (_("信息格式分类"), self.format_category),
         ]
-        return [(label, str(value)) for label, value in rows if value]
+        return [(label, getattr(value, "full_label", value)) for label, value in rows if value]
 
 
 class CatalogEntryPage(DisclosurePageMixin, CatalogEntryMixin, BasePage):

@@ -2,11 +2,41 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
+
+from ..text import to_traditional
+
+_TRADITIONAL = frozenset({"zh-hant", "zh-tw", "zh-hk", "zh-mo"})
+
+
+class NamedInThreeLanguages(models.Model):
+    """A name readers see in their language: Traditional converted by OpenCC unless a webmaster
+    wrote one, English where one is written. The Simplified ``name`` stays what the catalog,
+    the index and the reviews record."""
+
+    name_hant = models.CharField(
+        _("繁体名称"), max_length=200, blank=True, help_text=_("留空时由 OpenCC 从名称转换（只转换字形）。")
+    )
+    name_en = models.CharField(_("英文名称"), max_length=200, blank=True, help_text=_("留空时英文版显示中文名称。"))
+
+    class Meta:
+        abstract = True
+
+    @property
+    def label(self) -> str:
+        """The name in the active language."""
+        language = (translation.get_language() or settings.LANGUAGE_CODE).lower()
+        if language in _TRADITIONAL:
+            return self.name_hant or to_traditional(self.name, "hk")
+        if language.startswith("en"):
+            return self.name_en or self.name
+        return self.name
 
 
 class Dimension(models.TextChoices):
@@ -25,7 +55,7 @@ class ClassificationTermQuerySet(models.QuerySet):
         return self.filter(dimension=dimension, is_active=True)
 
 
-class ClassificationTerm(index.Indexed, models.Model):
+class ClassificationTerm(NamedInThreeLanguages, index.Indexed, models.Model):
     """One term of one dimension; 主题分类 terms have a parent (一级\\二级)."""
 
     dimension = models.CharField(_("分类维度"), max_length=16, choices=Dimension.choices, db_index=True)
@@ -50,6 +80,8 @@ class ClassificationTerm(index.Indexed, models.Model):
     panels = [
         FieldPanel("dimension"),
         FieldPanel("name"),
+        FieldPanel("name_hant"),
+        FieldPanel("name_en"),
         FieldPanel("code"),
         FieldPanel("parent"),
         FieldPanel("sort_order"),
@@ -88,6 +120,13 @@ class ClassificationTerm(index.Indexed, models.Model):
             return f"{self.parent.name}\\{self.name}"
         return self.name
 
+    @property
+    def full_label(self) -> str:
+        """:attr:`full_name` in the active language."""
+        if self.parent_id:
+            return f"{self.parent.label}\\{self.label}"
+        return self.label
+
 
 organisation_code_validator = RegexValidator(
     r"^(?:[0-9A-Z]{6,8}-?[0-9A-Z]|[0-9A-Z]{18})$",
@@ -95,7 +134,7 @@ organisation_code_validator = RegexValidator(
 )
 
 
-class Organisation(index.Indexed, models.Model):
+class Organisation(NamedInThreeLanguages, index.Indexed, models.Model):
     """A publishing organ (发布机构), with the code its 索引号 starts with."""
 
     name = models.CharField(_("机构全称"), max_length=100, unique=True, help_text=_("使用规范全称，不用简称。"))
@@ -113,7 +152,10 @@ class Organisation(index.Indexed, models.Model):
     sort_order = models.PositiveIntegerField(_("排序"), default=0)
 
     panels = [
-        MultiFieldPanel([FieldPanel("name"), FieldPanel("short_name"), FieldPanel("code")], heading=_("机构")),
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("code"), FieldPanel("name_hant"), FieldPanel("name_en")],
+            heading=_("机构"),
+        ),
         MultiFieldPanel([FieldPanel("address"), FieldPanel("phone"), FieldPanel("website")], heading=_("联系方式")),
         FieldPanel("sort_order"),
     ]

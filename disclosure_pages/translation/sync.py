@@ -26,17 +26,19 @@ from wagtail_localize.fields import copy_synchronised_fields
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import Translation
 from wagtail_localize.segments.ingest import ingest_segments
-from wagtail_localize.views.edit_translation import apply_machine_translation
+
+from .machine import fill_missing_strings
 
 logger = logging.getLogger("disclosure_pages.translation")
 
 
-def update_translation_draft(translation: Translation, user: Any = None) -> Revision:
+def update_translation_draft(translation: Translation, user: Any = None, *, submit: bool = True) -> Revision:
     """A new draft revision of ``translation``'s page from its source's current strings.
 
     The source must be current (``translation.source.update_from_db()``). The page row is
     not written beyond Wagtail's revision bookkeeping, so a live translation stays as
-    reviewed until this draft is reviewed and published.
+    reviewed until this draft is reviewed and published. ``submit`` starts the page's
+    workflow with the draft.
     """
     source = translation.source
     original = source.as_instance()
@@ -45,7 +47,7 @@ def update_translation_draft(translation: Translation, user: Any = None) -> Revi
     segments = source._get_segments_for_translation(translation.target_locale, fallback=True)
     ingest_segments(original, target, source.locale, translation.target_locale, segments)
     revision = target.save_revision(user=user)
-    workflow = target.get_workflow()
+    workflow = target.get_workflow() if submit else None
     if workflow is not None and not target.workflow_in_progress:
         workflow.start(target, user)
     return revision
@@ -69,13 +71,12 @@ def keep_in_step(page: Any, user_id: int | None) -> int:
         return 0
     user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
     user = user or Page.objects.get(pk=page.pk).owner
-    translator = get_machine_translator()
     translations[0].source.update_from_db()
     updated = 0
     for translation in translations:
         try:
             with transaction.atomic():
-                apply_machine_translation(translation.id, user, translator)
+                fill_missing_strings(translation, user)
                 update_translation_draft(translation, user)
             updated += 1
         except Exception:

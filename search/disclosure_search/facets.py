@@ -54,8 +54,8 @@ def facet_counts(counts: dict[str, Counter] | None, filters: SearchFilterSet, pa
         ct.pk: (model._meta.model_name, type_label(model))
         for model, ct in ContentType.objects.get_for_models(*disclosure_models(), for_concrete_models=False).items()
     }
-    organisations = {o.pk: o.name for o in filters.organisations}
-    terms = {t.pk: t.full_name for t in filters.terms}
+    organisations = {o.pk: o.label for o in filters.organisations}
+    terms = {t.pk: t.full_label for t in filters.terms}
     facets = [
         _facet("type", _("信息类型"), counts["type"], lambda pk: types.get(pk), filters, params),
         _facet("organ", _("发布机构"), counts["organ"], lambda pk: _named(pk, organisations), filters, params),

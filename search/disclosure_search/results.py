@@ -15,7 +15,7 @@ from django.db.models.query import prefetch_related_objects
 from django.utils.safestring import SafeString
 
 from disclosure_pages.i18n import in_active_language
-from disclosure_pages.page_text import organisation_field, organisation_names, page_text
+from disclosure_pages.page_text import organisation_field, organisation_of, page_text
 
 from .highlight import highlight
 from .page_types import publication_date, type_label
@@ -89,7 +89,7 @@ def make_hits(pages: list[Any], words: list[str], *, language: str | None = None
 
 def _hit(page: Any, words: list[str], request: Any, traditional: bool) -> SearchHit:
     text = page_text(page)
-    publishers = organisation_names(page)
+    organisation = organisation_of(page)
     index_number = getattr(page, "shown_index_number", "") or getattr(page, "index_number", "") or ""
     return SearchHit(
         page=page,
@@ -100,7 +100,7 @@ def _hit(page: Any, words: list[str], request: Any, traditional: bool) -> Search
         type_code=type(page)._meta.model_name,
         index_number=index_number,
         doc_number=getattr(page, "doc_number", "") or "",
-        publisher=publishers[0] if publishers else "",
+        publisher=getattr(organisation, "label", "") if organisation is not None else "",
         published=publication_date(page),
         snippet=highlight(text.body_text, words, length=SNIPPET_LENGTH, traditional=traditional),
     )

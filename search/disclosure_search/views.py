@@ -42,7 +42,7 @@ def _facets(filters: SearchFilterSet) -> list[Facet]:
             [(m._meta.model_name, type_label(m)) for m in disclosure_models()],
             content_type._meta.model_name if content_type else "",
         ),
-        Facet("organ", _("发布机构"), [(str(o.pk), o.name) for o in filters.organisations], filters.selected("organ")),
+        Facet("organ", _("发布机构"), [(str(o.pk), o.label) for o in filters.organisations], filters.selected("organ")),
     ]
     years = sorted(
         {d.year for d in visible(CatalogEntryPage.objects.all()).dates("publish_date", "year")}, reverse=True
@@ -50,7 +50,7 @@ def _facets(filters: SearchFilterSet) -> list[Facet]:
     facets.append(Facet("year", _("年份"), [(str(y), str(y)) for y in years], filters.selected("year")))
     for param in SEARCH_DIMENSIONS:
         dimension = DIMENSION_FILTERS[param][0]
-        options = [(str(t.pk), t.full_name) for t in filters.terms if t.dimension == dimension]
+        options = [(str(t.pk), t.full_label) for t in filters.terms if t.dimension == dimension]
         if options:
             facets.append(Facet(param, str(Dimension(dimension).label), options, filters.selected(param)))
     return facets
@@ -102,7 +102,12 @@ def search_api(request: HttpRequest) -> JsonResponse:
     ``page_size`` above 50 is served as 50 (the response says which size was used);
     snippets are HTML with the query words in ``<mark>``.
     """
-    results = search(request.GET, language=_requested_language(request), request=request)
+    language = _requested_language(request)
+    with translation.override(language):  # labels, notices and URLs in the requested language
+        return _api_response(request, search(request.GET, language=language, request=request))
+
+
+def _api_response(request: HttpRequest, results: Any) -> JsonResponse:
     return JsonResponse(
         {
             "count": results.count,

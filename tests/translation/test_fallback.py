@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import pytest
 from wagtail.models import Locale, Page
-from wagtail_localize.machine_translators import get_machine_translator
-from wagtail_localize.models import Translation
 from wagtail_localize.operations import TranslationCreator
-from wagtail_localize.views.edit_translation import apply_machine_translation
 
+from disclosure_pages.translation.section import translate_section
 from tests import factories
 
 NOTE = "本頁尚無繁體中文版本"
@@ -29,22 +27,15 @@ def site(portal, zh_hant):
     return portal, catalog, entries
 
 
-def translate(page: Page, user, locale: Locale, *, subtree: bool = False) -> list[Page]:
-    """What an editor and a reviewer do: translate with OpenCC, review, publish."""
-    creator = TranslationCreator(user, [locale])
-    pages = page.get_descendants(inclusive=True).order_by("path") if subtree else [page]
-    for each in pages:  # as wagtail-localize's "translate this page and its subpages" does
-        creator.create_translations(each)
+def translate(page: Page, user, locale: Locale) -> list[Page]:
+    """What an editor and a reviewer do: translate a page and its subpages in one action
+    (OpenCC), review, publish."""
     published = []
-    for translation in Translation.objects.filter(target_locale=locale).select_related("source"):
-        apply_machine_translation(translation.id, user, get_machine_translator())
-        translation.save_target(user=user)
-        target = Page.objects.get(pk=translation.get_target_instance().pk)
-        if target.has_unpublished_changes:
-            revision = target.get_latest_revision()
-            factories.approve(revision)
-            revision.publish()
-            published.append(target)
+    for target in translate_section(page, locale, user, submit=False):
+        revision = Page.objects.get(pk=target.pk).get_latest_revision()
+        factories.approve(revision)
+        revision.publish()
+        published.append(target)
     return published
 
 
@@ -109,11 +100,11 @@ def test_while_a_translated_section_waits_for_review_readers_get_its_source(
 
 def test_after_translating_a_section_and_the_whole_tree(client, site, superuser, zh_hant) -> None:
     portal, catalog, entries = site
-    translate(catalog, superuser, zh_hant, subtree=True)
+    translate(catalog, superuser, zh_hant)
     listing = get(client, catalog).content.decode()
     assert all(f"關於軟件採購的通知（{n}）" in listing for n in range(3)) and NOTE not in listing
     assert get(client, factories.section(portal, factories.GuideIndexPage)).status_code == 200
-    translate(portal, superuser, zh_hant, subtree=True)
+    translate(portal, superuser, zh_hant)
     for page in Page.objects.descendant_of(portal, inclusive=True).live():
         response = get(client, page)
         assert response.status_code == 200 and NOTE not in response.content.decode(), page.url
