@@ -11,6 +11,7 @@ class DisclosurePagesConfig(AppConfig):
     def ready(self) -> None:
         # Imported here, not at the top: they need the app registry ready.
         from django.apps import apps
+        from django.db.models.signals import post_migrate
         from wagtail.signals import page_published
 
         from . import checks  # noqa: F401  (registers the system checks)
@@ -18,6 +19,8 @@ class DisclosurePagesConfig(AppConfig):
 
         receivers.connect(self.get_models())
         if apps.is_installed("wagtail_localize"):  # translations are optional for a host
+            from .moderation.roles import grant_translation
             from .translation import sync
 
             page_published.connect(sync.on_page_published, dispatch_uid="disclosure_pages_translations_in_step")
+            post_migrate.connect(grant_translation, dispatch_uid="disclosure_pages_grant_translation")

@@ -10,7 +10,7 @@ from wagtail.search import index
 from wagtail.signals import page_unpublished
 
 from .conf import get_setting
-from .i18n import reader_child, reader_locale, source_page
+from .i18n import in_reader_language, reader_child, reader_locale, source_page
 from .moderation.actor import acting_as, code_is_acting
 from .moderation.guard import detaches_alias, take_detached_alias_offline
 from .moderation.publication import guarded_save
@@ -128,6 +128,7 @@ class DisclosurePageMixin(models.Model):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["base_template"] = get_setting("DISCLOSURE_BASE_TEMPLATE")
-        context["portal"] = self.disclosure_portal
+        portal = self.disclosure_portal  # in the reader's language, on a page not translated yet too
+        context["portal"] = in_reader_language([portal], request)[0] if portal is not None else None
         return context
 

@@ -1,11 +1,15 @@
 """Admin registration: snippets for terms and organs; moderation's hooks are in ``moderation/wagtail_hooks.py``."""
 
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .moderation import wagtail_hooks as moderation_hooks  # noqa: F401  (registers moderation's hooks)
+
+if apps.is_installed("wagtail_localize"):  # translations are optional for a host
+    from .translation import wagtail_hooks as translation_hooks  # noqa: F401  (registers their hooks)
 from .taxonomy.models import ClassificationTerm, Organisation
 
 

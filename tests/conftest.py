@@ -6,11 +6,20 @@ from typing import TYPE_CHECKING
 import pytest
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import translation
 
 from . import factories
 
 if TYPE_CHECKING:
     from disclosure_pages.models import DisclosurePortalPage
+
+
+@pytest.fixture(autouse=True)
+def default_language() -> Iterator[None]:
+    """Each test ends in the default language: LocaleMiddleware leaves a request's language
+    active in the thread (a test's GET of /en/… made the next test's messages English)."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

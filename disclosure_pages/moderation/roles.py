@@ -123,3 +123,22 @@ def setup_default_workflow(apps, groups: dict[str, object]):
         WorkflowTask.objects.create(workflow=workflow, task=review, sort_order=0)
         WorkflowTask.objects.create(workflow=workflow, task=sign_off, sort_order=1)
     return workflow
+
+
+# Who may ask for translations (wagtail-localize's permission), when wagtail-localize is
+# installed: granted after each ``migrate`` (its permission exists only then), see apps.py.
+TRANSLATION_PERMISSION = ("wagtail_localize", "submit_translation")
+TRANSLATORS = (EDITORS, WEBMASTERS)
+
+
+def grant_translation(**kwargs) -> None:
+    """``post_migrate`` receiver: editors and webmasters may submit pages for translation."""
+    from django.contrib.auth.models import Group, Permission
+
+    permission = Permission.objects.filter(
+        content_type__app_label=TRANSLATION_PERMISSION[0], codename=TRANSLATION_PERMISSION[1]
+    ).first()
+    if permission is None:
+        return
+    for group in Group.objects.filter(name__in=TRANSLATORS).exclude(permissions=permission):
+        group.permissions.add(permission)  # in the audit log, as every change to a role's permissions

@@ -23,6 +23,7 @@ from wagtail.models import Page, Site
 from ..annual_report.layout import report_layouts
 from ..annual_report.tables import Table
 from ..i18n import in_active_language, reader_locale
+from ..text import to_traditional
 
 register = template.Library()
 
@@ -31,6 +32,15 @@ LANGUAGE_SWITCH_LABELS: dict[str, str] = {"zh-hans": "简体", "zh-hant": "繁�
 
 
 # --------------------------------------------------------------------------- dates
+
+
+@register.filter
+def reader_script(value: Any) -> str:
+    """A Simplified text the webmaster wrote once (site settings) in Traditional characters for
+    Traditional readers, converted character by character; unchanged for everyone else."""
+    text = "" if value is None else str(value)
+    language = (translation.get_language() or settings.LANGUAGE_CODE).lower()
+    return to_traditional(text, "hk") if text and language in ("zh-hant", "zh-tw", "zh-hk", "zh-mo") else text
 
 
 @register.filter

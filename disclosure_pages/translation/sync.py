@@ -21,6 +21,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from wagtail.coreutils import find_available_slug
 from wagtail.models import Page, Revision
 from wagtail_localize.fields import copy_synchronised_fields
 from wagtail_localize.machine_translators import get_machine_translator
@@ -46,6 +47,9 @@ def update_translation_draft(translation: Translation, user: Any = None, *, subm
     copy_synchronised_fields(original, target)
     segments = source._get_segments_for_translation(translation.target_locale, fallback=True)
     ingest_segments(original, target, source.locale, translation.target_locale, segments)
+    # As wagtail-localize does: the translated slug may be taken beside the page (two locales'
+    # portals under one root).
+    target.slug = find_available_slug(target.get_parent(), target.slug, ignore_page_id=target.pk)
     revision = target.save_revision(user=user)
     workflow = target.get_workflow() if submit else None
     if workflow is not None and not target.workflow_in_progress:

@@ -41,6 +41,7 @@ from disclosure_pages.models import (
     TopicPage,
     Validity,
 )
+from disclosure_pages.moderation.guard import approval_for
 from hostsite.demo.builder import PAGE_MODELS
 from tests.seeds import require_seeds
 
@@ -186,7 +187,7 @@ def test_annual_reports_pass_full_clean(portal):
 
 
 def test_guide_revisions_are_complete(portal):
-    guides = {g.revision_year: g for g in GuidePage.objects.live()}
+    guides = {g.revision_year: g for g in GuidePage.objects.descendant_of(portal).live()}
     assert set(guides) == {2019, 2024}
     for guide in guides.values():
         limits = " ".join(step.value["time_limit"] for step in guide.application_steps)
@@ -198,7 +199,7 @@ def test_guide_revisions_are_complete(portal):
 
 
 def test_interpretations_link_to_live_policies(portal):
-    interpretations = list(PolicyInterpretationPage.objects.live())
+    interpretations = list(PolicyInterpretationPage.objects.descendant_of(portal).live())
     assert 5 <= len(interpretations) <= 8
     assert len({i.form for i in interpretations}) >= 4
     for interpretation in interpretations:
@@ -210,7 +211,7 @@ def test_interpretations_link_to_live_policies(portal):
 
 
 def test_topics_list_entries(portal):
-    topics = list(TopicPage.objects.live())
+    topics = list(TopicPage.objects.descendant_of(portal).live())
     assert 3 <= len(topics) <= 4
     for topic in topics:
         assert topic.matching_entries().live().exists(), topic.title
@@ -235,7 +236,7 @@ def test_applications_cover_every_applicant_type_state_and_outcome(portal):
 
 def test_one_annual_report_has_table_3_counted_from_the_register(portal):
     year = timezone.localdate().year - 1
-    report = AnnualReportPage.objects.live().get(slug=f"aq-mzj-{year}")
+    report = AnnualReportPage.objects.descendant_of(portal).live().get(slug=f"aq-mzj-{year}")
     register = table3(report.organisation_id, year)
     assert register[table3_cell("new", "total")] > 0
     assert {key: report.statistics[key] for key in register} == register
@@ -270,3 +271,28 @@ def test_demo_data_does_not_copy_the_seed_texts():
             if text[i : i + SEED_RUN] in runs
         ]
     assert not copied, copied[:5]
+
+
+def test_the_traditional_tree_is_complete_translated_and_reviewed(portal, client):
+    zh_hant = Locale.objects.get(language_code="zh-hant")
+    sources = portal.get_descendants(inclusive=True).live()
+    translations = Page.objects.filter(
+        translation_key__in=sources.values("translation_key"), locale=zh_hant, live=True, alias_of__isnull=True
+    )
+    assert translations.count() == sources.count()
+    for page in translations.specific():
+        assert approval_for(page) is not None, page.url  # its own review, of exactly its content
+    guide = translations.get(translation_key=GuidePage.objects.descendant_of(portal).get(slug="2024").translation_key)
+    assert "政府信息公開指南" in guide.title and "辦公室" in guide.title
+    response = client.get(guide.url)
+    assert response.status_code == 200 and "本頁尚無" not in response.content.decode()
+
+
+def test_english_portal_sections_and_guide(portal, client):
+    en = Locale.objects.get(language_code="en")
+    english = Page.objects.filter(locale=en, live=True, alias_of__isnull=True)
+    assert {page.title for page in english} >= {"Anqing Government Information Disclosure", "Disclosure Catalog"}
+    assert english.count() >= 8
+    response = client.get("/en/zhinan/2024/")
+    assert response.status_code == 200 and "Within 20 working days" in response.content.decode()
+    assert client.get("/en/mulu/").status_code == 200

@@ -68,3 +68,20 @@ def test_metadata_filters_and_facets_in_the_reader_s_language(client, entry, pre
     facets = client.get("/api/search/", {"q": "政务公开", "lang": language}).json()["facets"]
     labels = {value["label"] for facet in facets for value in facet["values"]}
     assert organisation in labels
+
+
+def test_the_footer_follows_each_language_s_conventions(client, entry) -> None:
+    from wagtail.models import Site
+
+    from disclosure_pages.site_settings import DisclosureSettings
+
+    settings = DisclosureSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.host_organisation, settings.address, settings.postcode = "安庆市政务公开办公室", "安庆市振风大道100号", "246003"
+    settings.save()
+    catalog, _page = entry
+    english = client.get("/en" + catalog.url).content.decode()
+    assert "安庆市振风大道100号 (Postcode: 246003)" in english
+    traditional = client.get("/zh-hant" + catalog.url).content.decode()
+    assert "安慶市政務公開辦公室" in traditional and "（郵編：246003）" in traditional
+    simplified = client.get(catalog.url).content.decode()
+    assert "安庆市政务公开办公室" in simplified and "（邮编：246003）" in simplified

@@ -44,7 +44,7 @@ from disclosure_pages.moderation.models import Source
 from disclosure_pages.moderation.review import record_legacy_approval
 from disclosure_pages.taxonomy.standard_terms import load_standard_terms
 
-from . import applications, catalog_2008_2011, catalog_2012_2019, catalog_2020_2025, makers
+from . import applications, catalog_2008_2011, catalog_2012_2019, catalog_2020_2025, makers, translations
 from . import organisations as data
 from .guide import GUIDES
 from .interpretations import INTERPRETATIONS
@@ -302,6 +302,8 @@ class DemoBuilder:
                 f"aq-mzj-{year}",
                 lambda: makers.report_page(register_report(orgs["civil"], year, published), orgs),
             )
+            self.created.update(translations.ensure_translations(portal))
+            self.log("繁体版和英文版已就绪")
             self.portal = portal
         return self.created
 
