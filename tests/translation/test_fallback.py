@@ -117,3 +117,11 @@ def test_the_english_site_serves_the_chinese_pages(client, site) -> None:
     assert response.status_code == 200
     assert all(entry.title in response.content.decode() for entry in entries)
     assert "has not been translated into English" in response.content.decode()
+
+
+def test_unknown_and_hostile_paths_are_404_in_every_language(client, site, superuser, zh_hant) -> None:
+    portal, catalog, entries = site
+    translate(entries[0], superuser, zh_hant)
+    for prefix in ("/zh-hant", "/en", ""):
+        for path in (catalog.url + "no-such-entry/", catalog.url + "%00/", catalog.url + entries[1].slug + "/x/y/"):
+            assert client.get(prefix + path).status_code == 404, prefix + path
