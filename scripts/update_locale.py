@@ -12,7 +12,9 @@ Simplified Chinese.
    translation of the same string from any catalog as it was before step 1;
 3. zh_Hant entries still without one are filled by OpenCC (s2t) and marked with a
    translator comment so that a reviewer can find them;
-4. every catalog is compiled to .mo with polib (no GNU gettext needed to compile).
+4. every catalog is compiled to .mo with polib (no GNU gettext needed to compile), with
+   the Wagtail admin strings of a ``wagtail_admin.po`` beside it added (see
+   ``scripts/wagtail_admin_catalog.py``).
 
 Run: ``.venv/bin/python scripts/update_locale.py`` (makemessages needs GNU gettext's
 xgettext); ``--no-extract`` skips step 1.
@@ -37,6 +39,7 @@ CATALOG_DIRS = [
     ROOT / "locale",
 ]
 AUTO_COMMENT = "opencc s2t"
+SUPPLEMENT = "wagtail_admin.po"
 
 Key = tuple[str | None, str]
 
@@ -108,6 +111,20 @@ def fill_traditional(po: polib.POFile) -> int:
     return filled
 
 
+def compiled(po: polib.POFile, path: Path) -> polib.POFile:
+    """What the .mo holds: the catalog, plus the strings of Wagtail's admin that Wagtail's own
+    catalogs lack, where a ``wagtail_admin.po`` lies beside it (scripts/wagtail_admin_catalog.py)."""
+    supplement = path.with_name(SUPPLEMENT)
+    if not supplement.is_file():
+        return po
+    merged = polib.POFile()
+    merged.metadata = dict(po.metadata)
+    ours = {(entry.msgctxt, entry.msgid) for entry in po}
+    for entry in [*po, *(e for e in polib.pofile(str(supplement)) if (e.msgctxt, e.msgid) not in ours)]:
+        merged.append(entry)
+    return merged
+
+
 def main() -> None:
     known = {code: known_translations(code) for code in LOCALES}
     if "--no-extract" not in sys.argv:
@@ -124,7 +141,7 @@ def main() -> None:
             if code == "zh_Hant":
                 print(f"{name}: {fill_traditional(po)} entries converted with OpenCC")
             po.save(str(path))
-            po.save_as_mofile(str(path.with_suffix(".mo")))
+            compiled(po, path).save_as_mofile(str(path.with_suffix(".mo")))
             print(f"{name}: {len(po)} entries ({carried} carried over), {po.percent_translated()}% translated, compiled")
 
 
