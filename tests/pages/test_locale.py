@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import opencc
@@ -100,3 +101,17 @@ def test_wagtail_admin_strings_wagtail_s_catalogs_lack_are_chinese(language, sea
 def test_the_admin_dashboard_searches_in_chinese(admin_client):
     html = admin_client.get("/admin/").content.decode()
     assert "搜索所有页面…" in html and "Search all pages…" not in html
+
+
+@pytest.mark.parametrize("code", ["zh_Hans", "zh_Hant"])
+def test_wagtail_admin_translations_keep_their_placeholders(code):
+    """A translation naming a placeholder its string does not pass would fail as the admin renders it."""
+    placeholder = re.compile(r"%\(\w+\)[sd]|\{\w*\}")
+    path = CATALOG_DIRS["disclosure_pages"] / code / "LC_MESSAGES" / "wagtail_admin.po"
+    wrong = []
+    for entry in polib.pofile(str(path)).translated_entries():
+        given = set(placeholder.findall(entry.msgid + (entry.msgid_plural or "")))
+        for text in [entry.msgstr, *entry.msgstr_plural.values()]:
+            if text and not set(placeholder.findall(text)) <= given:
+                wrong.append(entry.msgid)
+    assert wrong == []
