@@ -17,7 +17,23 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 from .pagebase import BasePage
+from .text import to_traditional
 from .visibility import visible
+
+#: Languages read in Traditional characters (the site's zh-hant, and the regional codes a
+#: browser or an API client may send).
+TRADITIONAL_LANGUAGES = frozenset({"zh-hant", "zh-tw", "zh-hk", "zh-mo"})
+
+
+def reads_traditional(language: str | None = None) -> bool:
+    """Whether ``language`` (the active language when not given) is read in Traditional characters."""
+    return (language or translation.get_language() or settings.LANGUAGE_CODE).lower() in TRADITIONAL_LANGUAGES
+
+
+def in_reader_script(text: str) -> str:
+    """A Simplified text written once (a name, a site setting) in Traditional characters for a
+    Traditional reader, converted character by character; as it is for everyone else."""
+    return to_traditional(text, "hk") if text and reads_traditional() else text
 
 
 def _prefixes() -> tuple[str, ...]:
@@ -78,6 +94,14 @@ def reader_locale(request: Any = None) -> Locale | None:
     if request is not None:
         request._disclosure_reader_locale = locale
     return locale
+
+
+def in_default_language(queryset: Any) -> Any:
+    """``queryset`` narrowed to pages of the default language: one row per piece of information,
+    its translations shown in its place (:func:`in_reader_language`)."""
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return queryset
+    return queryset.filter(locale=Locale.get_default())
 
 
 def source_page(page: Any) -> Any:

@@ -12,8 +12,8 @@ from wagtail.signals import page_unpublished
 from .conf import get_setting
 from .i18n import in_reader_language, reader_child, reader_locale, source_page
 from .moderation.actor import acting_as, code_is_acting
-from .moderation.guard import detaches_alias, take_detached_alias_offline
-from .moderation.publication import guarded_save
+from .moderation.guard import detaches_alias
+from .moderation.publication import guarded_save, take_detached_alias_offline
 from .page_text import page_text
 from .pagebase import BasePage
 from .text import segment_for_index

@@ -7,10 +7,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .moderation import wagtail_hooks as moderation_hooks  # noqa: F401  (registers moderation's hooks)
+from .taxonomy.models import ClassificationTerm, Organisation
 
 if apps.is_installed("wagtail_localize"):  # translations are optional for a host
     from .translation import wagtail_hooks as translation_hooks  # noqa: F401  (registers their hooks)
-from .taxonomy.models import ClassificationTerm, Organisation
 
 
 class ClassificationTermFilterSet(WagtailFilterSet):

@@ -77,6 +77,15 @@ def portal(parent: Page | None = None) -> DisclosurePortalPage:
     return p
 
 
+def portal_at_site_root() -> DisclosurePortalPage:
+    """A portal that is the default site's root, as on a real deployment (``/zh-hant/`` is its home)."""
+    portal_page = portal()
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = portal_page
+    site.save()
+    return portal_page
+
+
 def section(portal_page: DisclosurePortalPage, model):
     return model.objects.child_of(portal_page).get()
 

@@ -50,15 +50,6 @@ def detaches_alias(page, update_fields) -> bool:
     )
 
 
-def take_detached_alias_offline(page, update_fields) -> list[str]:
-    """The alias showed its reviewed source; its own text is not reviewed yet, so it goes
-    offline (readers get the source meanwhile, see disclosure_pages.i18n) until its own
-    review and publication. Returns the fields the save must write."""
-    page.live = False
-    page.has_unpublished_changes = True
-    page.live_revision = None
-    return [*update_fields, "live", "has_unpublished_changes", "live_revision"]
-
 
 # Refusals raised during the current request, so that the request is rolled back even
 # when a view (an API's error handler, say) turns the exception into a response itself.

@@ -39,6 +39,15 @@ def _writing_page(page) -> Iterator[None]:
     finally:
         _writing.reset(token)
 
+def take_detached_alias_offline(page, update_fields) -> list[str]:
+    """The alias showed its reviewed source; its own text is not reviewed yet, so it goes
+    offline (readers get the source meanwhile, see disclosure_pages.i18n) until its own
+    review and publication. Returns the fields the save must write."""
+    page.live = False
+    page.has_unpublished_changes = True
+    page.live_revision = None
+    return [*update_fields, "live", "has_unpublished_changes", "live_revision"]
+
 
 @contextmanager
 def guarded_save(page, update_fields=None) -> Iterator[None]:

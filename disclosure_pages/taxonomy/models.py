@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import translation
@@ -10,9 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
-from ..text import to_traditional
-
-_TRADITIONAL = frozenset({"zh-hant", "zh-tw", "zh-hk", "zh-mo"})
+from ..i18n import in_reader_script, reads_traditional
 
 
 class NamedInThreeLanguages(models.Model):
@@ -31,10 +28,9 @@ class NamedInThreeLanguages(models.Model):
     @property
     def label(self) -> str:
         """The name in the active language."""
-        language = (translation.get_language() or settings.LANGUAGE_CODE).lower()
-        if language in _TRADITIONAL:
-            return self.name_hant or to_traditional(self.name, "hk")
-        if language.startswith("en"):
+        if reads_traditional():
+            return self.name_hant or in_reader_script(self.name)
+        if (translation.get_language() or "").lower().startswith("en"):
             return self.name_en or self.name
         return self.name
 

@@ -22,8 +22,7 @@ from wagtail.models import Page, Site
 
 from ..annual_report.layout import report_layouts
 from ..annual_report.tables import Table
-from ..i18n import in_active_language, reader_locale
-from ..text import to_traditional
+from ..i18n import in_active_language, in_reader_script, reader_locale
 
 register = template.Library()
 
@@ -38,9 +37,7 @@ LANGUAGE_SWITCH_LABELS: dict[str, str] = {"zh-hans": "简体", "zh-hant": "繁�
 def reader_script(value: Any) -> str:
     """A Simplified text the webmaster wrote once (site settings) in Traditional characters for
     Traditional readers, converted character by character; unchanged for everyone else."""
-    text = "" if value is None else str(value)
-    language = (translation.get_language() or settings.LANGUAGE_CODE).lower()
-    return to_traditional(text, "hk") if text and language in ("zh-hant", "zh-tw", "zh-hk", "zh-mo") else text
+    return in_reader_script("" if value is None else str(value))
 
 
 @register.filter

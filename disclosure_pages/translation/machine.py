@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 from wagtail_localize.machine_translators import get_machine_translator
@@ -20,19 +21,21 @@ from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.models import StringSegment, StringTranslation
 from wagtail_localize.strings import StringValue
 
+from disclosure_pages.i18n import reads_traditional
 from disclosure_pages.site_settings import DisclosureSettings
 from disclosure_pages.taxonomy.models import Organisation
 from disclosure_pages.text.conversion import Direction, Variant, convert_for_translation
 
 _SIMPLIFIED = ("zh-hans", "zh-cn", "zh-sg", "zh-my")
-_TRADITIONAL = {"zh-hant": None, "zh-tw": "tw", "zh-hk": "hk", "zh-mo": "hk"}
+# A Traditional language that names its region chooses the conventions itself.
+_REGION_VARIANTS = {"zh-tw": "tw", "zh-hk": "hk", "zh-mo": "hk"}
 
 
 def _script(language_code: str) -> str | None:
     code = language_code.lower()
     if code in _SIMPLIFIED:
         return "hans"
-    if code in _TRADITIONAL:
+    if reads_traditional(code):
         return "hant"
     return None
 
@@ -62,7 +65,18 @@ def protected_names() -> list[str]:
 
 
 class OpenCCTranslator(BaseMachineTranslator):
+    """One instance serves one action (a page, a section): the protected names and the site's
+    conventions are read once per instance, not once per page."""
+
     display_name = _("OpenCC 简繁转换")
+
+    @cached_property
+    def _names(self) -> list[str]:
+        return protected_names()
+
+    @cached_property
+    def _site_variant(self) -> Variant:
+        return site_variant()
 
     def can_translate(self, source_locale: Any, target_locale: Any) -> bool:
         return direction(source_locale.language_code, target_locale.language_code) is not None
@@ -72,22 +86,23 @@ class OpenCCTranslator(BaseMachineTranslator):
         if way is None:
             return {}
         traditional = target_locale if way == "to_traditional" else source_locale
-        variant = _TRADITIONAL.get(traditional.language_code.lower()) or site_variant()
-        names = protected_names()
+        variant = _REGION_VARIANTS.get(traditional.language_code.lower()) or self._site_variant
         return {
-            string: StringValue(convert_for_translation(string.data, direction=way, variant=variant, names=names))
+            string: StringValue(convert_for_translation(string.data, direction=way, variant=variant, names=self._names))
             for string in strings
         }
 
 
-def fill_missing_strings(translation: Any, user: Any = None) -> int:
+def fill_missing_strings(translation: Any, user: Any = None, translator: Any = None) -> int:
     """Machine-translate the strings of ``translation`` (wagtail-localize) that have none yet;
     a person's translations stay theirs. Returns how many were filled.
 
-    What the editor's "Translate with OpenCC" button does, for work done on an editor's
-    behalf (keeping translations in step, translating a section in one action).
+    What the editor's "Translate with OpenCC" button does (wagtail-localize's
+    ``apply_machine_translation``), for work done on an editor's behalf (keeping
+    translations in step after any publisher's publication, translating a section): that
+    function requires the acting user to edit each page, and makes a translator per call.
     """
-    translator = get_machine_translator()
+    translator = translator or get_machine_translator()
     source, locale = translation.source, translation.target_locale
     if translator is None or not translator.can_translate(source.locale, locale):
         return 0

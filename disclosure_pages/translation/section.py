@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db import transaction
 from wagtail.models import Locale, Page
+from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
@@ -49,9 +50,9 @@ def translate_section(page: Any, locale: Locale, user: Any = None, *, submit: bo
         source__locale_id=page.locale_id,
         target_locale=locale,
     ).select_related("source", "source__locale", "target_locale")
-    translated = []
+    translated, translator = [], get_machine_translator()
     for translation in translations:
-        fill_missing_strings(translation, user)
+        fill_missing_strings(translation, user, translator)
         update_translation_draft(translation, user, submit=submit)
         translated.append(translation.get_target_instance())
     return sorted(translated, key=lambda target: target.path)

@@ -76,11 +76,11 @@ def keep_in_step(page: Any, user_id: int | None) -> int:
     user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
     user = user or Page.objects.get(pk=page.pk).owner
     translations[0].source.update_from_db()
-    updated = 0
+    updated, translator = 0, get_machine_translator()
     for translation in translations:
         try:
             with transaction.atomic():
-                fill_missing_strings(translation, user)
+                fill_missing_strings(translation, user, translator)
                 update_translation_draft(translation, user)
             updated += 1
         except Exception:

@@ -1,4 +1,4 @@
-"""Admin hooks of translations: the page button and URL of "translate with OpenCC, with subpages"."""
+"""Admin hooks of translations: the page header button and URL of "translate with OpenCC, with subpages"."""
 
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ def _translate_section_button(page: Any, user: Any, view_name: str | None = None
         )
 
 
+# On the page's own header only: in a listing, the checks would cost queries on every row.
 hooks.register("register_page_header_buttons", _translate_section_button)
-hooks.register("register_page_listing_more_buttons", _translate_section_button)
 
 
 @hooks.register("register_admin_urls")

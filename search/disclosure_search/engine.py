@@ -23,7 +23,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import QuerySet
 
-from disclosure_pages.i18n import default_language
+from disclosure_pages.i18n import in_default_language
 from disclosure_pages.page_text import organisation_field
 from disclosure_pages.visibility import visible
 
@@ -99,7 +99,7 @@ def store(model: type, pages: Sequence[Any]) -> int:
     ids = [page.pk for page in pages]
     # One row per piece of information: translations are found through their source and
     # shown in the reader's language (disclosure_pages.i18n.in_reader_language).
-    public = set(visible(model.objects.filter(pk__in=ids, locale__language_code=default_language())).values_list("pk", flat=True))
+    public = set(visible(in_default_language(model.objects.filter(pk__in=ids))).values_list("pk", flat=True))
     rows = [
         SearchDocument(
             page_id=page.pk,

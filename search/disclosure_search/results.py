@@ -14,7 +14,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models.query import prefetch_related_objects
 from django.utils.safestring import SafeString
 
-from disclosure_pages.i18n import in_active_language
+from disclosure_pages.i18n import in_active_language, reads_traditional
 from disclosure_pages.page_text import organisation_field, organisation_of, page_text
 
 from .highlight import highlight
@@ -24,7 +24,6 @@ DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 50
 SNIPPET_LENGTH = 160
 # Readers of these languages get snippets in Traditional characters (Hong Kong standard).
-TRADITIONAL_LANGUAGES = frozenset({"zh-hant", "zh-tw", "zh-hk", "zh-mo"})
 
 
 @dataclass
@@ -83,7 +82,7 @@ class SearchResults:
 def make_hits(pages: list[Any], words: list[str], *, language: str | None = None, request: Any = None) -> list[SearchHit]:
     """One hit per page, in order, with ``words`` marked in the title and the snippet."""
     _prefetch(pages)
-    traditional = (language or "").lower() in TRADITIONAL_LANGUAGES
+    traditional = bool(language) and reads_traditional(language)
     return [_hit(page, words, request, traditional) for page in pages]
 
 

@@ -18,9 +18,9 @@ from django.db import connection, transaction
 from django.db.models import DateField, F, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Cast, Coalesce
 from modelsearch.backends import get_search_backend
-from wagtail.models import Locale
 from wagtail.search.query import SearchQuery
 
+from disclosure_pages.i18n import in_default_language
 from disclosure_pages.pagebase import BasePage
 from disclosure_pages.visibility import visible, visible_among
 
@@ -79,7 +79,7 @@ def candidates(filters: SearchFilterSet | None = None) -> QuerySet:
     only (a translation is shown in place of its source, see service.search_pages)."""
     models = disclosure_models()
     content_types = ContentType.objects.get_for_models(*models, for_concrete_models=False).values()
-    queryset = visible(BasePage.objects.filter(content_type__in=list(content_types), locale=Locale.get_default()))
+    queryset = visible(in_default_language(BasePage.objects.filter(content_type__in=list(content_types))))
     return filters.apply(queryset) if filters is not None else queryset
 
 

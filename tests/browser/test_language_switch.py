@@ -12,11 +12,11 @@ import datetime
 from dataclasses import dataclass
 
 import pytest
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
 from disclosure_pages.models import CatalogIndexPage, ClassificationTerm
-from disclosure_pages.translation.section import translate_section
 from tests import factories
+from tests.translation.helpers import translate
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -33,10 +33,7 @@ class Site_:
 
 @pytest.fixture
 def translated_site(live_server, django_user_model) -> Site_:
-    portal = factories.portal()
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = portal
-    site.save()
+    portal = factories.portal_at_site_root()
     catalog = factories.section(portal, CatalogIndexPage)
     topic = ClassificationTerm.objects.get(dimension="topic", name="政务公开")
     entry = factories.entry(
@@ -49,10 +46,7 @@ def translated_site(live_server, django_user_model) -> Site_:
     factories.entry(catalog, title=UNTRANSLATED, body=[("paragraph", "<p>做好政府信息公开年度报告的编制工作。</p>")])
     editor = django_user_model.objects.create_superuser("translator", "t@example.gov.cn", "pw-for-tests-only")
     zh_hant = Locale.objects.get_or_create(language_code="zh-hant")[0]
-    for target in translate_section(entry, zh_hant, editor, submit=False):
-        revision = Page.objects.get(pk=target.pk).get_latest_revision()
-        factories.approve(revision)
-        revision.publish()
+    translate(entry, editor, zh_hant)
     translation = Page.objects.get(locale=zh_hant, translation_key=entry.translation_key)
     return Site_(entry.url, translation.url)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from wagtail.models import Locale, Site
+from wagtail.models import Locale
 
 from disclosure_pages.annual_report.format import FORMAT_2021
 from disclosure_pages.models import AnnualReportIndexPage, AnnualReportPage
@@ -25,10 +25,7 @@ TABLES = ".table-scroll.statistics"
 
 @pytest.fixture
 def report_path(live_server) -> str:
-    portal = factories.portal()
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = portal
-    site.save()
+    portal = factories.portal_at_site_root()
     for code in ("zh-hant", "en"):
         Locale.objects.get_or_create(language_code=code)
     index = factories.section(portal, AnnualReportIndexPage)

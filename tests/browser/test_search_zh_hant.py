@@ -18,7 +18,6 @@ import datetime
 from dataclasses import dataclass
 
 import pytest
-from wagtail.models import Site
 
 from disclosure_pages.models import CatalogIndexPage
 from tests import factories
@@ -38,10 +37,7 @@ class Published:
 @pytest.fixture
 def zh_site(live_server) -> Published:
     """A portal at the site root with one Simplified entry about 信息公开 and one unrelated entry."""
-    portal = factories.portal()
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = portal
-    site.save()
+    portal = factories.portal_at_site_root()
     catalog = factories.section(portal, CatalogIndexPage)
     document = factories.entry(
         catalog,

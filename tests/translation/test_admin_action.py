@@ -25,8 +25,8 @@ def section(portal):
 def test_an_editor_translates_a_section_in_one_action(section, django_user_model) -> None:
     editor = client_for(Client, person(django_user_model, "editor", EDITORS))
     url = reverse("disclosure_translate_section", args=[section.pk])
-    explorer = editor.get(reverse("wagtailadmin_explore", args=[section.get_parent().pk]))
-    assert url in explorer.content.decode()  # the button beside the section
+    explorer = editor.get(reverse("wagtailadmin_explore", args=[section.pk]))
+    assert url in explorer.content.decode()  # the button in the section's own header
 
     confirm = editor.get(url)
     assert confirm.status_code == 200 and "及其下 2 个页面" in confirm.content.decode()

@@ -7,8 +7,8 @@ import pytest
 from wagtail.models import Locale, Page
 from wagtail_localize.operations import TranslationCreator
 
-from disclosure_pages.translation.section import translate_section
 from tests import factories
+from tests.translation.helpers import translate
 
 NOTE = "本頁尚無繁體中文版本"
 
@@ -25,18 +25,6 @@ def site(portal, zh_hant):
     entries = [factories.entry(catalog, title=f"关于软件采购的通知（{n}）") for n in range(3)]
     factories.guide(portal, 2024)
     return portal, catalog, entries
-
-
-def translate(page: Page, user, locale: Locale) -> list[Page]:
-    """What an editor and a reviewer do: translate a page and its subpages in one action
-    (OpenCC), review, publish."""
-    published = []
-    for target in translate_section(page, locale, user, submit=False):
-        revision = Page.objects.get(pk=target.pk).get_latest_revision()
-        factories.approve(revision)
-        revision.publish()
-        published.append(target)
-    return published
 
 
 def get(client, page: Page, prefix: str = "/zh-hant"):

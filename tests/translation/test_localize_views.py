@@ -13,7 +13,7 @@ from disclosure_pages.moderation.guard import UnreviewedPublication
 from disclosure_pages.translation.section import translate_section
 from tests import factories
 from tests.people import client_for, person
-from tests.translation.test_fallback import translate
+from tests.translation.helpers import translate
 
 
 @pytest.fixture

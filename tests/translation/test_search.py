@@ -8,7 +8,7 @@ import pytest
 from wagtail.models import Locale, Page
 
 from tests import factories
-from tests.translation.test_fallback import translate
+from tests.translation.helpers import translate
 
 TRANSLATED = "關於政府信息公開工作的通知（0）"
 

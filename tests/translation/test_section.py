@@ -8,6 +8,7 @@ from wagtail.models import Locale, Page
 
 from disclosure_pages.translation.section import translate_section
 from tests import factories
+from tests.translation.helpers import translate
 
 
 @pytest.fixture
@@ -33,10 +34,7 @@ def test_every_page_of_the_section_becomes_a_submitted_draft(client, catalog_wit
 def test_translating_again_updates_live_translations_as_drafts_only(catalog_with_entries, superuser) -> None:
     catalog, entries = catalog_with_entries
     zh_hant = Locale.objects.get_or_create(language_code="zh-hant")[0]
-    for target in translate_section(entries[0], zh_hant, superuser, submit=False):
-        revision = Page.objects.get(pk=target.pk).get_latest_revision()
-        factories.approve(revision)
-        revision.publish()
+    translate(entries[0], superuser, zh_hant)
     entries[0].title = "关于软件正版化的通知"
     factories.publish(entries[0])
     [target] = translate_section(entries[0], zh_hant, superuser)

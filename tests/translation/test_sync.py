@@ -7,7 +7,7 @@ import pytest
 from wagtail.models import Locale, Page
 
 from tests import factories
-from tests.translation.test_fallback import translate
+from tests.translation.helpers import translate
 
 
 @pytest.fixture

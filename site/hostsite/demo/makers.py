@@ -28,11 +28,20 @@ from disclosure_pages.models import (
     ReadingRoom,
     TopicPage,
 )
+from disclosure_pages.moderation.models import Source
+from disclosure_pages.moderation.review import record_legacy_approval
 
 from .guide import READING_ROOMS, guide_fields
 from .spec import ArticleSpec, AttachmentSpec, EntrySpec, InterpretationSpec, ReportSpec, TopicSpec
 
 Blocks = list[dict[str, Any]]
+
+
+def publish_revision(revision: Any, comment: str = "演示数据") -> None:
+    """Publish ``revision`` after recording an approved confidentiality review (source 演示数据)
+    of exactly its content, so that the publication passes the same guard as any other."""
+    record_legacy_approval(revision, None, source=Source.DEMO, comment=comment)
+    revision.publish()
 
 
 def date(value: str) -> datetime.date:

@@ -11,17 +11,14 @@ from wagtail.models import Locale, Page
 from wagtail_localize.operations import TranslationCreator
 
 from disclosure_pages.models import DisclosurePortalPage, GuideIndexPage, GuidePage
-from disclosure_pages.moderation.models import Source
-from disclosure_pages.moderation.review import record_legacy_approval
 from disclosure_pages.translation.section import translate_section
 
 from . import english
+from .makers import publish_revision
 
 
 def _publish_latest(page: Any) -> None:
-    revision = Page.objects.get(pk=page.pk).get_latest_revision()
-    record_legacy_approval(revision, None, source=Source.DEMO, comment="演示数据（译文）")
-    revision.publish()
+    publish_revision(Page.objects.get(pk=page.pk).get_latest_revision(), comment="演示数据（译文）")
 
 
 def _own_pages(portal: DisclosurePortalPage, locale: Locale) -> int:
