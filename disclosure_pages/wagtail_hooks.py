@@ -2,10 +2,12 @@
 
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import admin_strings
 from .moderation import wagtail_hooks as moderation_hooks  # noqa: F401  (registers moderation's hooks)
 from .taxonomy.models import ClassificationTerm, Organisation
 
@@ -45,3 +47,11 @@ class CatalogSetupGroup(SnippetViewSetGroup):
 
 
 register_snippet(CatalogSetupGroup)
+
+
+@hooks.register("insert_global_admin_js")
+def wagtail_script_strings() -> str:
+    return admin_strings.script_catalog_tag()
+
+
+admin_strings.name_page_search_results()

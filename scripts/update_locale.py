@@ -13,8 +13,9 @@ Simplified Chinese.
 3. zh_Hant entries still without one are filled by OpenCC (s2t) and marked with a
    translator comment so that a reviewer can find them;
 4. every catalog is compiled to .mo with polib (no GNU gettext needed to compile), with
-   the Wagtail admin strings of a ``wagtail_admin.po`` beside it added (see
-   ``scripts/wagtail_admin_catalog.py``).
+   the Wagtail admin strings of a ``wagtail_admin.po`` beside it added; a
+   ``wagtail_admin_js.po`` (Wagtail's scripts' strings) is compiled to ``djangojs.mo``
+   (see ``scripts/wagtail_admin_catalog.py``).
 
 Run: ``.venv/bin/python scripts/update_locale.py`` (makemessages needs GNU gettext's
 xgettext); ``--no-extract`` skips step 1.
@@ -40,6 +41,7 @@ CATALOG_DIRS = [
 ]
 AUTO_COMMENT = "opencc s2t"
 SUPPLEMENT = "wagtail_admin.po"
+SCRIPT_SUPPLEMENT = "wagtail_admin_js.po"
 
 Key = tuple[str | None, str]
 
@@ -142,6 +144,9 @@ def main() -> None:
                 print(f"{name}: {fill_traditional(po)} entries converted with OpenCC")
             po.save(str(path))
             compiled(po, path).save_as_mofile(str(path.with_suffix(".mo")))
+            scripts = path.with_name(SCRIPT_SUPPLEMENT)
+            if scripts.is_file():
+                polib.pofile(str(scripts)).save_as_mofile(str(path.with_name("djangojs.mo")))
             print(f"{name}: {len(po)} entries ({carried} carried over), {po.percent_translated()}% translated, compiled")
 
 

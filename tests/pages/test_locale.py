@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import opencc
@@ -84,34 +83,3 @@ def test_labels_follow_the_active_language() -> None:
         assert str(label) == "發佈機構"
     with translation.override("en"):
         assert str(label) != "发布机构"
-
-
-@pytest.mark.parametrize(
-    ("language", "search", "autosave"),
-    [("zh-hans", "搜索所有页面…", "自动保存已暂停"), ("zh-hant", "搜索所有頁面…", "自動保存已暫停")],
-)
-def test_wagtail_admin_strings_wagtail_s_catalogs_lack_are_chinese(language, search, autosave):
-    with translation.override(language):
-        assert translation.gettext("Search all pages…") == search
-        assert translation.gettext("Autosave is paused") == autosave
-        assert translation.gettext("Go to the first error") != "Go to the first error"
-
-
-@pytest.mark.django_db
-def test_the_admin_dashboard_searches_in_chinese(admin_client):
-    html = admin_client.get("/admin/").content.decode()
-    assert "搜索所有页面…" in html and "Search all pages…" not in html
-
-
-@pytest.mark.parametrize("code", ["zh_Hans", "zh_Hant"])
-def test_wagtail_admin_translations_keep_their_placeholders(code):
-    """A translation naming a placeholder its string does not pass would fail as the admin renders it."""
-    placeholder = re.compile(r"%\(\w+\)[sd]|\{\w*\}")
-    path = CATALOG_DIRS["disclosure_pages"] / code / "LC_MESSAGES" / "wagtail_admin.po"
-    wrong = []
-    for entry in polib.pofile(str(path)).translated_entries():
-        given = set(placeholder.findall(entry.msgid + (entry.msgid_plural or "")))
-        for text in [entry.msgstr, *entry.msgstr_plural.values()]:
-            if text and not set(placeholder.findall(text)) <= given:
-                wrong.append(entry.msgid)
-    assert wrong == []
