@@ -20,6 +20,14 @@ DEFAULTS: dict[str, Any] = {
     # (audit log ``disclosure_pages.four_eyes_override`` and a warning) and the admin
     # shows a banner while it is on.
     "DISCLOSURE_ALLOW_SINGLE_PERSON_EMERGENCY": False,
+    # The public page cache (public_cache/): how long a copy may live at most (0 turns the
+    # cache off), which of CACHES holds it, cookies that do not make a request personal
+    # (besides the CSRF and language ones) and the host's own models ("app_label.Model")
+    # whose changes citizens can see on the add-on's pages.
+    "DISCLOSURE_PUBLIC_CACHE_SECONDS": 600,
+    "DISCLOSURE_PUBLIC_CACHE_ALIAS": "default",
+    "DISCLOSURE_PUBLIC_CACHE_COOKIES": (),
+    "DISCLOSURE_PUBLIC_CACHE_MODELS": (),
 }
 
 

@@ -16,6 +16,7 @@ from .moderation.guard import detaches_alias
 from .moderation.publication import guarded_save, take_detached_alias_offline
 from .page_text import page_text
 from .pagebase import BasePage
+from .public_cache.store import mark_public
 from .text import segment_for_index
 from .visibility import may_be_shown, visible
 
@@ -70,6 +71,16 @@ class DisclosurePageMixin(models.Model):
         if child is None:
             raise Http404
         return child.specific.route(request, path_components[1:])
+
+    def serve(self, request, *args, **kwargs):
+        """Only what citizens may see, whose copy may be cached: any change it shows ends the copy (public_cache).
+
+        A live page whose 公开方式 is not 主动公开 cannot come about through publishing (the
+        guard refuses it); should a writer holding a publication pass make one, it is still 404.
+        """
+        if not may_be_shown(self):
+            raise Http404
+        return mark_public(request, super().serve(request, *args, **kwargs))
 
     def save(self, *args, **kwargs):
         """Every write of a disclosure page's content passes the confidentiality guard."""

@@ -19,6 +19,7 @@ from .moderation.passes import PublicationPass
 from .moderation.published_files import PublishedFile
 from .moderation.tasks import ConfidentialityReviewTask, SignOffTask
 from .portal.models import DisclosurePortalPage
+from .public_cache.models import ContentGeneration
 from .site_settings import DisclosureSettings
 from .taxonomy.models import ClassificationTerm, Dimension, Organisation
 from .topic.models import TopicIndexPage, TopicPage
@@ -30,6 +31,7 @@ __all__ = [
     "CatalogEntryAttachment",
     "ConfidentialityReview",
     "ConfidentialityReviewTask",
+    "ContentGeneration",
     "Outcome",
     "CatalogEntryMixin",
     "CatalogEntryPage",

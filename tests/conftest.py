@@ -4,7 +4,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.utils import translation
 
@@ -20,6 +21,16 @@ def default_language() -> Iterator[None]:
     active in the thread (a test's GET of /en/… made the next test's messages English)."""
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def empty_caches() -> Iterator[None]:
+    """Each test starts with empty caches. A test's transaction is rolled back, and with it the
+    content generation the public cache keys copies by: the next test would count the same
+    generations again and could be answered with the previous test's pages."""
+    for alias in settings.CACHES:
+        caches[alias].clear()
+    yield
 
 
 @pytest.fixture

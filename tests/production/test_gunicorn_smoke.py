@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import socket
 import subprocess
@@ -46,6 +47,18 @@ class Response:
 @dataclass
 class Server:
     base: str
+    env: dict[str, str]
+
+    def manage(self, *args: str) -> str:
+        """A management command against the served database, as an operator would run it."""
+        done = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, capture_output=True,
+                              text=True, timeout=300)  # fmt: skip
+        assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]
+        return done.stdout
+
+    def sql(self, query: str) -> list[tuple]:
+        with psycopg.connect(self.env["DATABASE_URL"]) as connection:
+            return connection.execute(query).fetchall()
 
     def get(self, path: str) -> Response:
         url = quote_url(self.base + path)
@@ -94,12 +107,12 @@ def server(tmp_path_factory) -> Iterator[Server]:
                                   text=True, timeout=600)  # fmt: skip
             assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]
         with log.open("w") as output:
+            gunicorn = {"GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": "2", "GUNICORN_THREADS": "4"}
             process = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "hostsite.wsgi:application", "--bind", f"127.0.0.1:{port}",
-                 "--workers", "2", "--timeout", "60"],
-                cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT,
+                [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
+                cwd=ROOT, env={**env, **gunicorn}, stdout=output, stderr=subprocess.STDOUT,
             )  # fmt: skip
-            server = Server(f"http://127.0.0.1:{port}")
+            server = Server(f"http://127.0.0.1:{port}", env)
             deadline = time.monotonic() + 60
             while True:
                 try:
@@ -139,3 +152,45 @@ def test_applications_and_admin_login_answer(server) -> None:
     assert login.status == 200 and "csrfmiddlewaretoken" in login.body
     pages = json.loads(server.get("/api/v3/pages/").body)
     assert pages["items"], pages
+
+
+def test_entries_catalog_documents_and_static_files(server) -> None:
+    """The issue's list: the home page, an entry, the catalog, the search page, a document, a static file."""
+    (entry_path, document_id, file_name), *_ = server.sql(
+        "SELECT p.url_path, d.id, d.file FROM disclosure_pages_catalogentryattachment a "
+        "JOIN wagtailcore_page p ON p.id = a.page_id JOIN wagtaildocs_document d ON d.id = a.document_id "
+        "JOIN wagtailcore_locale l ON l.id = p.locale_id WHERE p.live AND l.language_code = 'zh-hans' ORDER BY p.id LIMIT 1"
+    )
+    entry_url = "/" + entry_path.split("/", 2)[2]  # the portal is the site's root
+    entry = server.get(entry_url)
+    assert entry.status == 200
+    catalog = server.get("/mulu/")
+    assert catalog.status == 200 and "政府信息公开目录" in catalog.body
+    assert server.get("/search/?q=预算").status == 200
+    document = server.get(f"/documents/{document_id}/{file_name.rsplit('/', 1)[1]}")
+    assert document.status == 200 and document.body
+    stylesheet = re.search(r'<link rel="stylesheet" href="(/static/[^"]+)"', entry.body).group(1)
+    static = server.get(stylesheet)
+    assert static.status == 200 and "max-age" in static.headers.get("Cache-Control", "")
+
+
+def test_a_cached_entry_is_gone_once_withdrawn_by_any_path(server) -> None:
+    """Served from Redis by either worker, until a withdrawal outside any request (the ORM, in a command)."""
+    (page_id, entry_path), *_ = server.sql(
+        "SELECT p.id, p.url_path FROM wagtailcore_page p JOIN django_content_type c ON c.id = p.content_type_id "
+        "JOIN wagtailcore_locale l ON l.id = p.locale_id "
+        "WHERE c.model = 'catalogentrypage' AND p.live AND l.language_code = 'zh-hans' ORDER BY p.id DESC LIMIT 1"
+    )
+    entry_url = "/" + entry_path.split("/", 2)[2]
+    first = server.get(entry_url)
+    assert first.status == 200
+    hits = [server.get(entry_url).headers.get("X-Disclosure-Cache") for _ in range(4)]
+    assert hits == ["hit"] * 4, hits
+    catalog = server.get("/mulu/?page_size=100")
+    assert entry_url in catalog.body
+    before = server.sql("SELECT value FROM disclosure_pages_public_cache_generation")
+    server.manage("shell", "-c", f"from wagtail.models import Page; Page.objects.filter(pk={page_id}).update(live=False)")
+    after = server.get(entry_url)
+    assert after.status == 404, (before, server.sql("SELECT value FROM disclosure_pages_public_cache_generation"),
+                                 after.headers.get("X-Disclosure-Cache"), re.findall("<h1[^<]*<[^<]*|lang=\"[^\"]*\"|本[頁页][^<]*", after.body)[:6])
+    assert entry_url not in server.get("/mulu/?page_size=100").body

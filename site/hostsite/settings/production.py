@@ -49,6 +49,9 @@ if TRUSTED_PROXY_COUNT:
     AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
     AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 
+# Citizens' pages from the cache (disclosure_pages.public_cache); 0 turns it off.
+DISCLOSURE_PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "600"))
+
 REDIS_URL = os.environ.get("REDIS_URL")
 if REDIS_URL:
     CACHES = {
@@ -85,6 +88,12 @@ if ELASTICSEARCH_URL or OPENSEARCH_URL:
     # fallback the public search uses when the engine is down.
     DISCLOSURE_SEARCH_ANALYZER = os.environ.get("DISCLOSURE_SEARCH_ANALYZER", "cjk")
     WAGTAILSEARCH_BACKENDS["database"] = {"BACKEND": "disclosure_search.backends.database"}
+
+# gunicorn serves the static files itself (WhiteNoise), with far-future caching for the
+# hashed names the manifest storage writes; a web server in front may serve var/static/ instead.
+MIDDLEWARE = [*MIDDLEWARE]  # noqa: F405
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+                  "whitenoise.middleware.WhiteNoiseMiddleware")  # fmt: skip
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
