@@ -39,6 +39,8 @@ urlpatterns += i18n_patterns(
     path("", include(application_urls)),
     # Page passwords throttled by django-axes; before Wagtail's own view of the same path.
     path("", include(page_passwords)),
+    # RSS and Atom feeds of new catalog entries, in each language (disclosure_pages.discovery).
+    path("", include(disclosure_urls.feed_patterns)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
