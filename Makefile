@@ -19,10 +19,12 @@ $(STAMP): requirements.txt
 
 install: $(STAMP)
 
+# The logins come last, after the migrations and the demo, with the address the server listens on.
 run: install
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py ensure_admin --role-users --role-user "handler=信息公开申请办理人"
+	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py ensure_admin --role-users --role-user "handler=信息公开申请办理人" \
+		--admin-url "http://$(HOST):$(PORT)/admin/"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # --dist loadfile: a module's tests run in one process, so its module fixtures are built once.

@@ -10,6 +10,7 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from disclosure_pages.admin_columns import yes_no
 from disclosure_pages.annual_report.models import AnnualReportPage
 
 from . import report_fill
@@ -76,7 +77,7 @@ def register_review_menu_item():
 class CalendarDayViewSet(SnippetViewSet):
     model = CalendarDay
     icon = "date"
-    list_display = ["date", "is_working_day", "name"]
+    list_display = ["date", yes_no(CalendarDay, "is_working_day", yes=_("工作日"), no=_("休息日")), "name"]
     list_filter = ["is_working_day"]
     ordering = ["-date"]
 

@@ -16,9 +16,11 @@ class DisclosurePagesConfig(AppConfig):
 
         from . import checks  # noqa: F401  (registers the system checks)
         from .moderation import receivers
+        from .public_cache import frontend
         from .public_cache.triggers import install_after_migrate
 
         receivers.connect(self.get_models())
+        frontend.connect()
         post_migrate.connect(install_after_migrate, sender=self, dispatch_uid="disclosure_pages_public_cache_triggers")
         if apps.is_installed("wagtail_localize"):  # translations are optional for a host
             from .moderation.roles import grant_translation

@@ -28,6 +28,9 @@ DEFAULTS: dict[str, Any] = {
     "DISCLOSURE_PUBLIC_CACHE_ALIAS": "default",
     "DISCLOSURE_PUBLIC_CACHE_COOKIES": (),
     "DISCLOSURE_PUBLIC_CACHE_MODELS": (),
+    # With a front-end cache (WAGTAILFRONTENDCACHE): the s-maxage of public responses, the
+    # longest a change no signal announces (the ORM, SQL) stays in it (public_cache/frontend.py).
+    "DISCLOSURE_FRONTEND_CACHE_SECONDS": 300,
 }
 
 

@@ -7,7 +7,8 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_strings
+from . import admin_strings, spreadsheets
+from .admin_columns import yes_no
 from .moderation import wagtail_hooks as moderation_hooks  # noqa: F401  (registers moderation's hooks)
 from .taxonomy.models import ClassificationTerm, Organisation
 
@@ -25,7 +26,7 @@ class ClassificationTermViewSet(SnippetViewSet):
     model = ClassificationTerm
     icon = "tag"
     menu_label = _("分类")
-    list_display = ["name", "dimension", "parent", "code", "is_active"]
+    list_display = ["name", "dimension", "parent", "code", yes_no(ClassificationTerm, "is_active", yes=_("启用"), no=_("停用"))]
     list_per_page = 50
     filterset_class = ClassificationTermFilterSet
     search_fields = ["name", "code"]
@@ -55,3 +56,4 @@ def wagtail_script_strings() -> str:
 
 
 admin_strings.name_page_search_results()
+spreadsheets.start_csv_exports_with_a_bom()

@@ -26,7 +26,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("foundations", (
         "disclosure_pages.conf", "disclosure_pages.pagebase", "disclosure_pages.visibility",
         "disclosure_pages.page_text", "disclosure_pages.memo", "disclosure_pages.taxonomy", "disclosure_pages.i18n",
-        "disclosure_pages.blocks", "disclosure_pages.public_cache",
+        "disclosure_pages.blocks", "disclosure_pages.public_cache", "disclosure_pages.spreadsheets", "disclosure_pages.admin_columns",
     )),
     ("moderation", ("disclosure_pages.moderation",)),
     ("page types", (

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..conf import get_setting
 from ..i18n import in_reader_language
+from ..taxonomy.choices import is_group, term_choices
 from ..taxonomy.models import ClassificationTerm, Dimension, Organisation
 from ..visibility import visible
 
@@ -49,10 +50,24 @@ YEAR_ERRORS = {
 
 @dataclass
 class Facet:
+    """One filter's <select>: options are (value, label), or (group label, options) for 主题分类."""
+
     param: str
     label: str
-    options: list[tuple[str, str]]
+    options: list[Any]
     selected: str = ""
+
+    @property
+    def choices(self) -> list[tuple[str | None, list[tuple[str, str]]]]:
+        """The options for the template: (group label or None, options) in order."""
+        return [(o[0], o[1]) if is_group(o) else (None, [o]) for o in self.options]
+
+
+def term_facet(param: str, terms: Iterable[ClassificationTerm], selected: str) -> Facet | None:
+    """The facet of one dimension's terms, in the classification's order; None without terms."""
+    dimension = DIMENSION_FILTERS[param][0]
+    options = term_choices(t for t in terms if t.dimension == dimension)
+    return Facet(param, str(Dimension(dimension).label), options, selected) if options else None
 
 
 class NumberField(forms.IntegerField):
@@ -219,10 +234,10 @@ class CatalogListingMixin:
         page.object_list = in_reader_language(list(page.object_list), request, select_related=("publisher",))
 
         facets = []
-        for param, (dimension, _field) in DIMENSION_FILTERS.items():
-            options = [(str(t.pk), t.full_label) for t in terms if t.dimension == dimension]
-            if options:
-                facets.append(Facet(param, Dimension(dimension).label, options, filters.selected(param)))
+        for param in DIMENSION_FILTERS:
+            facet = term_facet(param, terms, filters.selected(param))
+            if facet is not None:
+                facets.append(facet)
         facets.append(
             Facet("organ", str(_("发布机构")), [(str(o.pk), o.label) for o in organisations], filters.selected("organ"))
         )

@@ -24,6 +24,7 @@ from ..moderation.guard import check_publication
 from ..pagebase import BasePage, page_parent_link
 from ..sections import SectionIndexPage
 from ..taxonomy.models import Dimension
+from ..taxonomy.widgets import TermSelect
 from ..visibility import DisclosureMode, visible
 from .index_numbers import allocate_index_number
 from .listing import CatalogListingMixin
@@ -150,7 +151,7 @@ class CatalogEntryMixin(models.Model):
         MultiFieldPanel(
             [
                 FieldPanel("assembled_category", widget=forms.Select),
-                FieldPanel("topic_category", widget=forms.Select),
+                FieldPanel("topic_category", widget=TermSelect),
                 FieldPanel("audience_categories", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("lifecycle_category", widget=forms.Select),
                 FieldPanel("genre_category", widget=forms.Select),
@@ -221,6 +222,11 @@ class CatalogEntryMixin(models.Model):
         if self.index_number or not self.alias_of_id:
             return self.index_number or ""
         return type(self).objects.filter(pk=self.alias_of_id).values_list("index_number", flat=True).first() or ""
+
+    @property
+    def no_longer_in_force(self) -> bool:
+        """已废止 or 已失效: the page carries a banner, listings and search results a badge."""
+        return self.validity in (Validity.REPEALED, Validity.EXPIRED)
 
     @property
     def keyword_list(self) -> list[str]:

@@ -17,6 +17,8 @@ from django.http import HttpRequest, HttpResponse
 # A callable so that the request's user is read when needed (a login in the same
 # request changes it), not when the request starts.
 _actor: ContextVar[Callable[[], object] | None] = ContextVar("disclosure_actor", default=None)
+# The request itself, for what the people it acts for are told (confirmations.py).
+_request: ContextVar[HttpRequest | None] = ContextVar("disclosure_request", default=None)
 
 
 def current_actor():
@@ -26,6 +28,11 @@ def current_actor():
     if user is None or not getattr(user, "is_authenticated", False):
         return None
     return user
+
+
+def current_request() -> HttpRequest | None:
+    """The request being answered, or None outside one (commands, scheduled publishing)."""
+    return _request.get()
 
 
 def code_is_acting() -> bool:
@@ -55,7 +62,9 @@ class ActorMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         token = _actor.set(lambda: getattr(request, "user", None))
+        request_token = _request.set(request)
         try:
             return self.get_response(request)
         finally:
+            _request.reset(request_token)
             _actor.reset(token)

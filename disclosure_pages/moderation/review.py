@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from ..page_text import organisation_name
 from ..visibility import DisclosureMode
+from . import confirmations
 from .checklist import checklist_record
 from .fingerprint import content_fingerprint
 from .forms import ReviewApprovalForm, ReviewRejectionForm
@@ -105,6 +106,7 @@ def record_workflow_review(task, task_state, user, action_name: str, data: dict)
         else:
             # Recorded, but never published: the workflow ends here and the page stays a draft.
             task_state.workflow_state.cancel(user=user)
+        confirmations.after_review(page, cleaned["decision"] == DisclosureMode.PROACTIVE)
         return None
     form = ReviewRejectionForm(data=data)
     if not form.is_valid():

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask
 
+from . import confirmations
 from .forms import ReviewApprovalForm, ReviewRejectionForm
 from .four_eyes import cached_check, check_sign_off, may_review, may_sign_off
 from .review import record_workflow_review
@@ -72,5 +73,9 @@ class SignOffTask(AbstractGroupApprovalTask):
 
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":
-            check_sign_off(task_state.revision.as_object(), user)
+            page = task_state.revision.as_object()
+            check_sign_off(page, user)
+            result = super().on_action(task_state, user, action_name, **kwargs)
+            confirmations.after_sign_off(page, task_state.revision_id)
+            return result
         return super().on_action(task_state, user, action_name, **kwargs)

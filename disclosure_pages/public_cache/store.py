@@ -19,9 +19,11 @@ from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
 from ..conf import get_setting
+from . import frontend
 from .models import ContentGeneration
 
 PUBLIC_ATTRIBUTE = "disclosure_public"
@@ -34,6 +36,8 @@ def mark_public(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         setattr(response, PUBLIC_ATTRIBUTE, True)
+        if frontend.enabled():  # how long a front-end cache may keep it without being told (frontend.py)
+            patch_cache_control(response, public=True, max_age=0, s_maxage=get_setting("DISCLOSURE_FRONTEND_CACHE_SECONDS"))
     return response
 
 

@@ -17,12 +17,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from disclosure_pages.catalog.listing import DIMENSION_FILTERS, Facet
+from disclosure_pages.catalog.listing import Facet, term_facet
 from disclosure_pages.catalog.models import CatalogEntryPage
 from disclosure_pages.conf import get_setting
 from disclosure_pages.i18n import in_active_language
 from disclosure_pages.portal.lookup import portal_for_request
-from disclosure_pages.taxonomy.models import Dimension
 from disclosure_pages.templatetags.disclosure_tags import Crumb
 from disclosure_pages.visibility import visible
 
@@ -49,10 +48,9 @@ def _facets(filters: SearchFilterSet) -> list[Facet]:
     )
     facets.append(Facet("year", _("年份"), [(str(y), str(y)) for y in years], filters.selected("year")))
     for param in SEARCH_DIMENSIONS:
-        dimension = DIMENSION_FILTERS[param][0]
-        options = [(str(t.pk), t.full_label) for t in filters.terms if t.dimension == dimension]
-        if options:
-            facets.append(Facet(param, str(Dimension(dimension).label), options, filters.selected(param)))
+        facet = term_facet(param, filters.terms, filters.selected(param))
+        if facet is not None:
+            facets.append(facet)
     return facets
 
 

@@ -7,6 +7,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from disclosure_pages.admin_columns import yes_no
+
 from .health import PERMISSION, health_view
 from .models import DictionaryTerm, SearchSynonym
 
@@ -15,7 +17,7 @@ class SynonymViewSet(SnippetViewSet):
     model = SearchSynonym
     icon = "link"
     menu_label = _("同义词")
-    list_display = ["__str__", "is_active", "updated_at"]
+    list_display = ["__str__", yes_no(SearchSynonym, "is_active", yes=_("启用"), no=_("停用")), "updated_at"]
     search_fields = ["terms"]
 
 
@@ -23,7 +25,7 @@ class DictionaryViewSet(SnippetViewSet):
     model = DictionaryTerm
     icon = "doc-full"
     menu_label = _("分词词典")
-    list_display = ["term", "frequency", "is_active", "updated_at"]
+    list_display = ["term", "frequency", yes_no(DictionaryTerm, "is_active", yes=_("启用"), no=_("停用")), "updated_at"]
     search_fields = ["term"]
 
 

@@ -25,3 +25,10 @@ def test_another_apps_role_user_is_created_in_its_group(django_user_model):
     handler = django_user_model.objects.get(username="handler")
     assert list(handler.groups.values_list("name", flat=True)) == ["信息公开申请办理人"]
     assert handler.has_perm("disclosure_applications.change_application")
+
+
+@pytest.mark.django_db
+def test_the_logins_name_the_address_the_server_listens_on():
+    out = io.StringIO()
+    call_command("ensure_admin", "--role-users", "--admin-url", "http://127.0.0.1:8123/admin/", stdout=out)
+    assert "URL:      http://127.0.0.1:8123/admin/" in out.getvalue()

@@ -19,6 +19,7 @@ from disclosure_pages.moderation.four_eyes import OVERRIDE_ACTION, SelfReview, S
 from disclosure_pages.moderation.models import ConfidentialityReview
 from disclosure_pages.moderation.review import record_workflow_review
 from disclosure_pages.moderation.tasks import SignOffTask
+from disclosure_pages.visibility import DisclosureMode
 from tests import factories
 from tests.people import client_for, person
 from tests.publication_helpers import is_live
@@ -200,3 +201,29 @@ def test_override_lets_one_person_through_and_logs_every_use(client, draft, boss
 
 def test_no_banner_without_the_override(client, boss):
     assert "紧急" not in client_for(type(client), boss).get(reverse("wagtailadmin_home")).content.decode()
+
+
+# --------------------------------------------------------------------------- what they are told
+
+
+def test_the_reviewer_and_the_approver_are_told_what_happened(client, draft, editor, reviewer, approver):
+    submit(client_for(type(client), editor), draft)
+    reviewer_client = client_for(type(client), reviewer)
+    reviewer_client.post(action_url(draft, "approve", current_task_state(draft)), approval_data())
+    sign_off = current_task_state(draft)
+    assert f"“{draft.title}”已通过保密审查，已转交审核签发。" in messages_after(reviewer_client)
+    approver_client = client_for(type(client), approver)
+    approver_client.post(action_url(draft, "approve", sign_off))
+    assert is_live(draft)
+    number = type(draft).objects.get(pk=draft.pk).index_number
+    assert number and f"“{draft.title}”已签发并发布，索引号：{number}。" in messages_after(approver_client)
+
+
+def test_a_review_that_withholds_says_nothing_will_be_published(client, draft, editor, reviewer):
+    submit(client_for(type(client), editor), draft)
+    reviewer_client = client_for(type(client), reviewer)
+    reviewer_client.post(
+        action_url(draft, "approve", current_task_state(draft)),
+        approval_data(decision=DisclosureMode.WITHHELD, exemption_ground="process_information", checklist=[]),
+    )
+    assert "不予发布，审核流程已结束" in messages_after(reviewer_client)

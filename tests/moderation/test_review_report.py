@@ -160,7 +160,9 @@ def test_csv_export(client, webmaster, records):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert "confidentiality-reviews-" in response["Content-Disposition"]
-    table = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
+    body = b"".join(response.streaming_content)
+    assert body.startswith("\ufeff".encode())  # Excel reads the Chinese as UTF-8
+    table = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
     assert table[0] == HEADINGS
     assert len(table) == 2
     row = dict(zip(HEADINGS, table[1], strict=True))
@@ -284,7 +286,9 @@ def test_export_and_history_show_unchecked_items(client, webmaster, catalog, rev
 
     client.force_login(webmaster)
     response = client.get(reverse(URL_NAME), {"export": "csv", **WORKFLOW})
-    table = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
+    body = b"".join(response.streaming_content)
+    assert body.startswith("\ufeff".encode())  # Excel reads the Chinese as UTF-8
+    table = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
     checklists = {row[0]: row[HEADINGS.index("核对事项")] for row in table[1:]}
     labels = CHECKLIST_LABELS
     assert checklists["依申请公开的答复"] == (

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-import pytest
-from django.contrib.auth.models import Group
-from wagtail.models import Page
+import importlib
+from types import SimpleNamespace
 
+import pytest
+from django.apps import apps as django_apps
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from wagtail.models import Page, Workflow, WorkflowPage, WorkflowState
+
+from disclosure_pages.moderation import roles
 from disclosure_pages.moderation.permissions import is_confidentiality_reviewer
 from disclosure_pages.moderation.roles import APPROVERS, EDITORS, REVIEWERS, WEBMASTERS
 from tests import factories
@@ -99,3 +106,32 @@ def test_webmasters_are_bound_by_the_review_too(client, catalog, org, django_use
     assert not CatalogEntryPage.objects.filter(slug="notice-2008-19", live=True).exists()
     draft = factories.entry(catalog, publish=False)
     assert not is_live(draft)
+
+
+# --- what a fresh Wagtail database starts with, retired by migration 0014 -----------------------
+
+retirement = importlib.import_module("disclosure_pages.migrations.0014_retire_wagtail_defaults")
+
+
+@pytest.mark.django_db
+def test_a_fresh_install_has_only_the_add_on_s_roles_and_workflow():
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+    assert list(Workflow.objects.values_list("name", flat=True)) == [roles.WORKFLOW_NAME]
+    root = Page.objects.get(depth=1)
+    assert WorkflowPage.objects.get(page=root).workflow.name == roles.WORKFLOW_NAME
+
+
+@pytest.mark.django_db
+def test_a_wagtail_group_with_members_or_a_used_workflow_stays(django_user_model):
+    moderators = Group.objects.create(name="Moderators")
+    django_user_model.objects.create_user("mod", "mod@example.gov.cn", "x").groups.add(moderators)
+    Group.objects.create(name="Editors")
+    used = Workflow.objects.create(name="Moderators approval")
+    WorkflowState.objects.create(
+        workflow=used, base_content_type=ContentType.objects.get_for_model(Page),
+        content_type=ContentType.objects.get_for_model(Page), object_id=str(Page.objects.get(depth=1).pk),
+        status=WorkflowState.STATUS_CANCELLED,
+    )
+    retirement.retire(django_apps, SimpleNamespace(connection=connection))
+    assert list(Group.objects.filter(name__in=["Editors", "Moderators"]).values_list("name", flat=True)) == ["Moderators"]
+    assert Workflow.objects.filter(name="Moderators approval").exists()

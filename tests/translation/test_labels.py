@@ -63,7 +63,9 @@ def test_metadata_filters_and_facets_in_the_reader_s_language(client, entry, pre
     entry_html = client.get(prefix + page.url).content.decode()
     assert organisation in entry_html and term in entry_html
     listing = client.get(prefix + catalog.url).content.decode()
-    assert organisation in listing and term in listing  # the filter's options
+    parent, child = term.split("\\")
+    assert organisation in listing  # the filter's options; 主题分类 grouped by first level
+    assert f'<optgroup label="{parent}">' in listing and f">{child}</option>" in listing
     language = {"": "zh-hans", "/zh-hant": "zh-hant", "/en": "en"}[prefix]
     facets = client.get("/api/search/", {"q": "政务公开", "lang": language}).json()["facets"]
     labels = {value["label"] for facet in facets for value in facet["values"]}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
@@ -31,12 +32,16 @@ class Command(BaseCommand):
             metavar="USERNAME=GROUP",
             help="with --role-users, one more demo user in another app's group (repeatable)",
         )
+        parser.add_argument("--admin-url", default="", help="the admin's address to print (default: WAGTAILADMIN_BASE_URL)")
 
-    def handle(self, *args, username: str, role_users: bool = False, role_user: list[str] = (), **options):
+    def handle(
+        self, *args, username: str, role_users: bool = False, role_user: list[str] = (), admin_url: str = "", **options
+    ):
         User = get_user_model()
+        url = admin_url or f"{getattr(settings, 'WAGTAILADMIN_BASE_URL', 'http://127.0.0.1:8000').rstrip('/')}/admin/"
         if User.objects.filter(is_superuser=True).exists():
             self.stdout.write(
-                "管理员账号已存在（admin account exists）: http://127.0.0.1:8000/admin/ "
+                f"管理员账号已存在（admin account exists）: {url} "
                 f"— reset with: python manage.py changepassword {username}"
             )
             return
@@ -51,7 +56,7 @@ class Command(BaseCommand):
                     user.groups.add(*Group.objects.filter(name=group))
                     created_roles.append(f"{name}（{group}）")
         self.stdout.write(self.style.SUCCESS("管理员账号已创建（admin account created）:"))
-        self.stdout.write(f"  URL:      http://127.0.0.1:8000/admin/\n  用户名:   {username}\n  密码:     {password}")
+        self.stdout.write(f"  URL:      {url}\n  用户名:   {username}\n  密码:     {password}")
         if created_roles:
             self.stdout.write(f"  角色用户（同一密码）: {', '.join(created_roles)}")
         self.stdout.write("  (shown once; store it now)")

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.management.base import CommandError
 from django.db import transaction
@@ -56,6 +57,7 @@ P = TypeVar("P", bound=Page)
 
 ENTRIES = catalog_2008_2011.ENTRIES + catalog_2012_2019.ENTRIES + catalog_2020_2025.ENTRIES
 REPORTS = LEGACY_REPORTS + MODERN_REPORTS
+WELCOME_TITLE = "Welcome to your new Wagtail site!"  # the page Wagtail's first migration creates
 
 # Every page type of the portal, for the summary (and the tests).
 PAGE_MODELS: tuple[type[Page], ...] = (
@@ -188,7 +190,7 @@ class DemoBuilder:
         return document
 
     def ensure_site(self, portal: DisclosurePortalPage) -> Site:
-        """Point the default site at the portal; the old root (welcome page) stays in the tree."""
+        """Point the default site at the portal, and remove Wagtail's welcome page while untouched."""
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             site = Site.objects.create(
@@ -206,7 +208,17 @@ class DemoBuilder:
         if changed:
             site.save()
             self.log(f"默认站点的根页面已设为 {portal.title}")
+        self.remove_welcome_page()
         return site
+
+    def remove_welcome_page(self) -> None:
+        """Wagtail's "Welcome to your new Wagtail site!", while it is a plain page, no site's root, with no children."""
+        welcome = Page.objects.filter(
+            depth=2, title=WELCOME_TITLE, numchild=0, content_type=ContentType.objects.get_for_model(Page)
+        ).exclude(sites_rooted_here__isnull=False)
+        for page in welcome:
+            page.delete()
+            self.log("已删除 Wagtail 的欢迎页")
 
     def ensure_settings(self, site: Site) -> None:
         disclosure_settings = DisclosureSettings.for_site(site)

@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.redirects",
+    # Purges a CDN or Varnish in front when WAGTAILFRONTENDCACHE names one (README, Public page cache).
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.forms",
     "wagtail.embeds",
     "wagtail.sites",
