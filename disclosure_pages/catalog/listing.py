@@ -25,6 +25,8 @@ from ..i18n import in_reader_language
 from ..taxonomy.choices import is_group, term_choices
 from ..taxonomy.models import ClassificationTerm, Dimension, Organisation
 from ..visibility import visible
+from .counts import cached_count
+from .narrowing import SORTS, DateBoundFilter, KeywordFilter, ValidityFilter, ordering, sort_from, validity_choices
 
 # query-string parameter -> (dimension, entry field)
 DIMENSION_FILTERS: dict[str, tuple[str, str]] = {
@@ -56,11 +58,27 @@ class Facet:
     label: str
     options: list[Any]
     selected: str = ""
+    counts: dict[str, int] | None = None  # entries per option; options without any are left out
 
     @property
     def choices(self) -> list[tuple[str | None, list[tuple[str, str]]]]:
         """The options for the template: (group label or None, options) in order."""
-        return [(o[0], o[1]) if is_group(o) else (None, [o]) for o in self.options]
+        groups = [(o[0], o[1]) if is_group(o) else (None, [o]) for o in self.options]
+        if self.counts is None:
+            return groups
+        shown = []
+        for group, options in groups:
+            numbers = [self.counts.get(value, 0) for value, _label in options]
+            if group is not None:  # its first option is the whole group: its own entries and its children's
+                numbers[0] = sum(numbers)
+            kept = [
+                (value, _("%(label)s（%(count)s）") % {"label": label, "count": number})
+                for (value, label), number in zip(options, numbers, strict=True)
+                if number or value == self.selected
+            ]
+            if kept:
+                shown.append((group, kept))
+        return shown
 
 
 def term_facet(param: str, terms: Iterable[ClassificationTerm], selected: str) -> Facet | None:
@@ -180,7 +198,7 @@ class ListingFilterSet(django_filters.FilterSet):
 
     @property
     def active(self) -> bool:
-        return any(self.value(name) is not None for name in self.filters)
+        return any(self.value(name) not in (None, "") for name in self.filters)
 
     def selected(self, name: str) -> str:
         """The chosen option of one filter as the form writes it ("" for none)."""
@@ -204,6 +222,10 @@ class CatalogFilterSet(ListingFilterSet):
     format = TermFilter("format")
     organ = OrganFilter(field_name="publisher")
     year = YearFilter(field_name="publish_date", lookup_expr="year")
+    validity = ValidityFilter()
+    q = KeywordFilter()
+    start = DateBoundFilter("gte")
+    end = DateBoundFilter("lte")
 
 
 def page_size_from(params: Any) -> int:
@@ -220,16 +242,21 @@ def page_size_from(params: Any) -> int:
 class CatalogListingMixin:
     """Gives a page ``listing_context(request, entries)`` for its template."""
 
+    def counts_key(self, request) -> str:
+        """Which listing the filter counts are of: this page's entries (the same in every language)."""
+        return f"page-{self.pk}"
+
     def listing_context(self, request, entries: QuerySet) -> dict:
         terms = list(ClassificationTerm.objects.filter(is_active=True).select_related("parent"))
         organisations = list(Organisation.objects.all())
         entries = visible(entries)
         filters = CatalogFilterSet(request.GET, entries, terms=terms, organisations=organisations)
-        years = sorted({d.year for d in entries.dates("publish_date", "year")}, reverse=True)
+        fields = {param: field for param, (_dimension, field) in DIMENSION_FILTERS.items()}
+        counts = cached_count(entries, {**fields, "organ": "publisher_id", "validity": "validity"}, self.counts_key(request))
+        years = sorted((int(year) for year in counts["year"]), reverse=True)
 
-        paginator = Paginator(
-            filters.qs.select_related("publisher").order_by("-publish_date", "-pk"), page_size_from(request.GET)
-        )
+        sort = sort_from(request.GET)
+        paginator = Paginator(filters.qs.select_related("publisher").order_by(*ordering(sort)), page_size_from(request.GET))
         page = paginator.get_page(request.GET.get("page"))
         page.object_list = in_reader_language(list(page.object_list), request, select_related=("publisher",))
 
@@ -238,10 +265,12 @@ class CatalogListingMixin:
             facet = term_facet(param, terms, filters.selected(param))
             if facet is not None:
                 facets.append(facet)
-        facets.append(
-            Facet("organ", str(_("发布机构")), [(str(o.pk), o.label) for o in organisations], filters.selected("organ"))
-        )
+        organs = [(str(o.pk), o.label) for o in organisations]
+        facets.append(Facet("organ", str(_("发布机构")), organs, filters.selected("organ")))
         facets.append(Facet("year", str(_("年份")), [(str(y), str(y)) for y in years], filters.selected("year")))
+        facets.append(Facet("validity", str(_("有效性")), validity_choices(), filters.selected("validity")))
+        for facet in facets:
+            facet.counts = counts.get(facet.param, {})
         query = request.GET.copy()
         query.pop("page", None)
         return {
@@ -250,4 +279,6 @@ class CatalogListingMixin:
             "facets": facets,
             "filters": filters,
             "filter_query": query.urlencode(),
+            "sort": sort,
+            "sorts": [(key, label) for key, (label, _ordering) in SORTS.items()],
         }

@@ -28,14 +28,7 @@ from ..taxonomy.widgets import TermSelect
 from ..visibility import DisclosureMode, visible
 from .index_numbers import allocate_index_number
 from .listing import CatalogListingMixin
-
-
-class Validity(models.TextChoices):
-    IN_FORCE = "in_force", _("现行有效")
-    AMENDED = "amended", _("已修改")
-    REPEALED = "repealed", _("已废止")
-    EXPIRED = "expired", _("已失效")
-    NOT_YET = "not_yet", _("尚未生效")
+from .validity import Validity
 
 
 class DisclosureScope(models.TextChoices):

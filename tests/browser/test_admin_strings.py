@@ -13,10 +13,10 @@ from wagtail.users.models import UserProfile
 
 from disclosure_pages.models import CatalogIndexPage
 from tests import factories
+from tests.browser.admin_login import PASSWORD, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-PASSWORD = "pw-for-browser-tests-only"
 
 
 @pytest.fixture
@@ -28,15 +28,6 @@ def catalog_id(live_server, django_user_model) -> int:
         profile.preferred_language = language
         profile.save()
     return catalog.pk
-
-
-def log_in(page, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base}/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form").get_by_role("button").first.click()
-    page.wait_for_url(f"{base}/admin/")
 
 
 def test_wagtail_s_scripts_speak_the_editor_s_chinese(live_server, catalog_id, desktop, screenshot):

@@ -189,7 +189,7 @@ def test_citizen_finds_a_policy_through_the_catalog(live_server, urls, desktop, 
     screenshot(page, "catalog-keyboard-focus-desktop")
 
     # Filter by 主题分类 and submit.
-    page.get_by_label("主题分类").select_option(label="政务公开")  # under 综合政务
+    page.get_by_label("主题分类").select_option(label="政务公开（1）")  # under 综合政务, with its count
     page.get_by_role("button", name="查询").click()
     page.wait_for_url("**topic=*")
     results = page.get_by_role("table", name="目录信息")

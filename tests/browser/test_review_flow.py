@@ -18,12 +18,12 @@ from playwright.sync_api import expect
 from disclosure_pages.models import CatalogIndexPage
 from disclosure_pages.moderation import roles
 from tests import factories
+from tests.browser.admin_login import PASSWORD, log_in
 
 # live_server needs committed data; serialized_rollback restores the migrations' data
 # (site root, groups, the default workflow) that the flush after a transactional test removes.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-PASSWORD = "pw-for-browser-tests-only"
 ID_NUMBER = "11010519491231002X"
 ID_MASKED = "1101**********002X"
 TITLE = "关于公布2024年城乡低保对象名单的通知"
@@ -54,15 +54,6 @@ def scene(live_server, django_user_model) -> Scene:
         )
         user.groups.add(Group.objects.get(name=group))
     return Scene(catalog_id=catalog.pk, catalog_url=catalog.url)
-
-
-def log_in(page, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base}/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form").get_by_role("button").first.click()
-    page.wait_for_url(f"{base}/admin/")
 
 
 def draftail(page):

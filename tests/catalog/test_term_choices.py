@@ -33,15 +33,20 @@ def test_a_one_level_dimension_stays_flat():
 
 
 @pytest.mark.django_db
-def test_the_catalog_filter_groups_the_standard_topics(client, portal):
+def test_the_catalog_filter_groups_the_standard_topics_with_their_counts(client, portal):
     catalog = factories.section(portal, CatalogIndexPage)
+    topic = ClassificationTerm.objects.filter(dimension="topic")
+    for name, parent, n in (("政务督查", "综合政务", 2), ("政务公开", "综合政务", 1), ("统计", "国民经济管理、国有资产监管", 1),
+                            ("国务院", "国务院组织机构", 1)):  # fmt: skip
+        for _ in range(n):
+            factories.entry(catalog, topic_category=topic.get(name=name, parent__name=parent))
     html = client.get(catalog.url).content.decode()
     select = html[html.index('<select id="filter-topic"') : html.index("</select>", html.index('id="filter-topic"'))]
     groups = re.findall(r'<optgroup label="([^"]+)">', select)
-    assert groups[:3] == ["国务院组织机构", "综合政务", "国民经济管理、国有资产监管"]
+    assert groups == ["国务院组织机构", "综合政务", "国民经济管理、国有资产监管"]  # in order; empty ones hidden
     zonghe = select[select.index('<optgroup label="综合政务">') :]
     options = re.findall(r"<option [^>]*>([^<]+)</option>", zonghe[: zonghe.index("</optgroup>")])
-    assert options[:3] == ["综合政务（全部）", "政务公开", "政务督查"]
+    assert options == ["综合政务（全部）（3）", "政务公开（1）", "政务督查（2）"]
     assert "\\" not in select
 
 

@@ -299,3 +299,13 @@ def test_english_portal_sections_and_guide(portal, client):
     response = client.get("/en/zhinan/2024/")
     assert response.status_code == 200 and "Within 20 working days" in response.content.decode()
     assert client.get("/en/mulu/").status_code == 200
+
+
+def test_the_application_page_and_the_guide_link_to_the_online_application(portal, client):
+    """The guide's promise (在线申请) is a link to the form this site offers."""
+    application_page = Page.objects.get(slug="ysqgk", locale__language_code="zh-hans")
+    guide = GuidePage.objects.live().filter(locale__language_code="zh-hans").order_by("-revision_year").first()
+    for page in (application_page, guide):
+        html = client.get(page.url).content.decode()
+        assert 'href="/applications/apply/"' in html, page.title
+    assert client.get("/applications/apply/").status_code == 200

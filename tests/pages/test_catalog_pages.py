@@ -104,7 +104,7 @@ def test_catalog_lists_filters_and_paginates(client, catalog):
     html = html_of(client, f"{catalog.url}?topic={term.pk}&page_size=5")
     flat = squash(html)
     assert "共 12 条信息" in html and "其他条目" not in html
-    assert f'<option value="{term.pk}" selected>政务公开</option>' in html  # in its group 综合政务
+    assert f'<option value="{term.pk}" selected>政务公开（12）</option>' in html  # in its group 综合政务
     assert '<nav class="pagination" aria-label="分页">' in html
     assert f'href="?topic={term.pk}&amp;page_size=5&amp;page=2"' in html  # filters kept
     assert re.search(r'aria-current="page"><span aria-hidden="true">1</span><span class="visually-hidden">第 1 页</span>', flat)

@@ -65,7 +65,8 @@ def test_metadata_filters_and_facets_in_the_reader_s_language(client, entry, pre
     listing = client.get(prefix + catalog.url).content.decode()
     parent, child = term.split("\\")
     assert organisation in listing  # the filter's options; 主题分类 grouped by first level
-    assert f'<optgroup label="{parent}">' in listing and f">{child}</option>" in listing
+    counted = f"{child} (1)" if prefix == "/en" else f"{child}（1）"
+    assert f'<optgroup label="{parent}">' in listing and f">{counted}</option>" in listing
     language = {"": "zh-hans", "/zh-hant": "zh-hant", "/en": "en"}[prefix]
     facets = client.get("/api/search/", {"q": "政务公开", "lang": language}).json()["facets"]
     labels = {value["label"] for facet in facets for value in facet["values"]}
