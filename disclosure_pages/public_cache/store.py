@@ -32,9 +32,10 @@ logger = logging.getLogger("disclosure_pages")
 
 
 def mark_public(request: HttpRequest, response: HttpResponse) -> HttpResponse:
-    """Lets the cache keep ``response`` when an anonymous citizen asked for it."""
+    """Lets the caches keep ``response`` when it can be anyone's: an anonymous citizen's plain GET
+    (a session could hold a page password, and a front-end cache would then serve that page to all)."""
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
+    if (user is None or not user.is_authenticated) and is_anyones(request):
         setattr(response, PUBLIC_ATTRIBUTE, True)
         if frontend.enabled():  # how long a front-end cache may keep it without being told (frontend.py)
             patch_cache_control(response, public=True, max_age=0, s_maxage=get_setting("DISCLOSURE_FRONTEND_CACHE_SECONDS"))
@@ -63,14 +64,18 @@ def allowed_cookies() -> set[str]:
     return {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME, *get_setting("DISCLOSURE_PUBLIC_CACHE_COOKIES")}
 
 
-def may_answer(request: HttpRequest) -> bool:
-    """A request the cache may answer: a citizen's GET, carrying nothing that could make its page theirs."""
+def is_anyones(request: HttpRequest) -> bool:
+    """A GET carrying nothing that could make its page one person's: no login, no session, no message."""
     return (
-        get_setting("DISCLOSURE_PUBLIC_CACHE_SECONDS") > 0
-        and request.method == "GET"
+        request.method == "GET"
         and "HTTP_AUTHORIZATION" not in request.META
         and set(request.COOKIES) <= allowed_cookies()
     )
+
+
+def may_answer(request: HttpRequest) -> bool:
+    """A request the cache may answer."""
+    return get_setting("DISCLOSURE_PUBLIC_CACHE_SECONDS") > 0 and is_anyones(request)
 
 
 def may_keep(response: HttpResponse) -> bool:

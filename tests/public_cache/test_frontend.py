@@ -89,3 +89,10 @@ def test_public_responses_say_how_long_a_front_end_cache_may_keep_them(purged, e
 def test_without_a_front_end_cache_nothing_says_it_may_be_kept(entry, client):
     _catalog, page = entry
     assert "s-maxage" not in client.get(page.url).get("Cache-Control", "")
+
+
+def test_a_page_seen_with_a_session_is_never_offered_to_a_front_end_cache(purged, entry, client):
+    """A session may hold a page password: what it sees must not be cached for everyone."""
+    _catalog, page = entry
+    client.cookies["sessionid"] = "x"
+    assert "s-maxage" not in client.get(page.url).get("Cache-Control", "")
