@@ -12,11 +12,13 @@ from typing import Any
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from ..catalog.listing import filed_under
 from ..catalog.models import CatalogEntryPage, CatalogIndexPage
 from ..i18n import in_active_language, in_default_language, in_reader_language, in_reader_script, source_page
 from ..public_cache.store import cacheable, mark_public
@@ -77,12 +79,9 @@ class EntryFeed(Feed):
     def get_object(self, request: HttpRequest, organ: int | None = None, topic: int | None = None) -> Scope:
         scope = Scope(request, site_catalog(request))
         if organ is not None:
-            scope.organisation = Organisation.objects.filter(pk=organ).first() or _missing()
+            scope.organisation = get_object_or_404(Organisation, pk=organ)
         if topic is not None:
-            scope.topic = (
-                ClassificationTerm.objects.of(Dimension.TOPIC).select_related("parent").filter(pk=topic).first()
-                or _missing()
-            )
+            scope.topic = get_object_or_404(ClassificationTerm.objects.of(Dimension.TOPIC).select_related("parent"), pk=topic)
         return scope
 
     def title(self, scope: Scope) -> str:
@@ -101,8 +100,7 @@ class EntryFeed(Feed):
         if scope.organisation is not None:
             entries = entries.filter(publisher=scope.organisation)
         if scope.topic is not None:
-            topics = [scope.topic.pk, *scope.topic.children.values_list("pk", flat=True)]
-            entries = entries.filter(topic_category__in=topics)
+            entries = entries.filter(filed_under("topic_category", scope.topic))
         newest = list(entries.select_related("publisher").order_by("-publish_date", "-pk")[:ITEMS])
         self._request = scope.request
         return in_reader_language(newest, scope.request, select_related=("publisher",))
@@ -126,10 +124,6 @@ class EntryFeed(Feed):
 
     def item_updateddate(self, entry: CatalogEntryPage) -> datetime.datetime | None:
         return entry.last_published_at
-
-
-def _missing() -> Any:
-    raise Http404
 
 
 @cacheable

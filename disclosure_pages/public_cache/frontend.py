@@ -21,6 +21,7 @@ from django.utils import translation
 
 from ..i18n import in_active_language
 from ..pagebase import BasePage
+from ..taxonomy.models import ClassificationTerm
 
 FEED_KINDS = ("rss", "atom")
 
@@ -41,51 +42,59 @@ def _in_every_language(root_url: str, path: str) -> set[str]:
     return urls
 
 
-def urls_showing(page: Any) -> set[str]:
-    """Every public URL that may show ``page``: itself and the pages above it (their listings),
-    in every language, the catalog's feeds and the sitemap."""
+def _steps(path: str) -> list[str]:
+    """The tree paths of the pages above one at ``path`` (treebeard: four characters a level)."""
+    return [path[:end] for end in range(4, len(path), 4)]
+
+
+def urls_showing(pages: list[Any]) -> set[str]:
+    """Every public URL that may show one of ``pages`` (specific pages): each one and the pages above
+    them (their listings), in every language, the catalog's feeds and those of their organs and
+    topics, and the sitemap. A constant number of queries for any number of pages."""
+    if not pages:
+        return set()
+    paths = {step for page in pages for step in _steps(page.path)}
+    above = BasePage.objects.filter(path__in=paths, depth__gt=1).only("id", "path", "url_path", "depth")
     urls: set[str] = set()
     root_url = ""
-    for shown in [page, *BasePage.objects.ancestor_of(page).filter(depth__gt=1)]:
+    for shown in [*pages, *above]:
         parts = shown.get_url_parts()
-        if parts is None:
-            continue
-        _site_id, root_url, path = parts
-        urls |= _in_every_language(root_url, path)
+        if parts is not None:
+            _site_id, root_url, path = parts
+            urls |= _in_every_language(root_url, path)
     if not root_url:
         return urls
-    scopes: list[dict[str, Any]] = [{}]
-    specific = page.specific
-    if getattr(specific, "publisher_id", None):
-        scopes.append({"organ": specific.publisher_id})
-    topic = getattr(specific, "topic_category", None) if getattr(specific, "topic_category_id", None) else None
-    if topic is not None:
-        scopes += [{"topic": pk} for pk in (topic.pk, topic.parent_id) if pk]
+    organs = {page.publisher_id for page in pages if getattr(page, "publisher_id", None)}
+    topics = {page.topic_category_id for page in pages if getattr(page, "topic_category_id", None)}
+    topics |= set(ClassificationTerm.objects.filter(pk__in=topics, parent__isnull=False).values_list("parent_id", flat=True))
+    scopes = [("disclosure_feed", {}), *(("disclosure_organ_feed", {"organ": pk}) for pk in organs),
+              *(("disclosure_topic_feed", {"topic": pk}) for pk in topics)]  # fmt: skip
     for code in _languages():
         with translation.override(code):
-            for scope in scopes:
-                name = "disclosure_feed" if not scope else f"disclosure_{next(iter(scope))}_feed"
-                for kind in FEED_KINDS:
-                    try:
-                        urls.add(root_url + reverse(name, kwargs={"kind": kind, **scope}))
-                    except NoReverseMatch:
-                        break
+            for name, scope in scopes:
+                urls |= {root_url + url for kind in FEED_KINDS if (url := _reverse(name, kind=kind, **scope))}
+    sitemap = _reverse("disclosure_sitemap")
+    return urls | ({root_url + sitemap} if sitemap else set())
+
+
+def _reverse(name: str, **kwargs: Any) -> str:
     try:
-        urls.add(root_url + reverse("disclosure_sitemap"))
-    except NoReverseMatch:
-        pass
-    return urls
+        return reverse(name, kwargs=kwargs or None)
+    except NoReverseMatch:  # a host that did not mount the feeds or the sitemap
+        return ""
 
 
-def purge(pages: list[Any]) -> None:
-    if not enabled() or not pages:
+def subtree(page: Any) -> list[Any]:
+    """``page`` and every page under it, as their specific types (one query per page type)."""
+    return list(BasePage.objects.descendant_of(page, inclusive=True).specific())
+
+
+def purge(urls: set[str]) -> None:
+    if not enabled() or not urls:
         return
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
-    batch = PurgeBatch()
-    for page in pages:
-        batch.add_urls(urls_showing(page))
-    batch.purge()
+    PurgeBatch(urls).purge()
 
 
 # ------------------------------------------------------------------------------ receivers
@@ -94,29 +103,28 @@ _moving: dict[int, set[str]] = {}
 
 
 def on_page_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
-    """page_published, page_unpublished, pre_delete of a page."""
-    if isinstance(instance, BasePage):
-        purge([instance])
+    """page_published, page_unpublished, pre_delete of a page (each page of a deleted subtree)."""
+    if isinstance(instance, BasePage) and enabled():
+        purge(urls_showing([instance.specific]))
 
 
 def before_move(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """The subtree's addresses before it moves: they stop answering."""
     if enabled():
-        _moving[instance.pk] = urls_showing(instance)
+        _moving[instance.pk] = urls_showing(subtree(instance))
 
 
 def after_move(sender: Any, instance: Any, **kwargs: Any) -> None:
     old = _moving.pop(instance.pk, set())
     if enabled():
-        from wagtail.contrib.frontend_cache.utils import PurgeBatch
-
-        PurgeBatch(old | urls_showing(instance)).purge()
+        purge(old | urls_showing(subtree(instance)))
 
 
 def on_restriction_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
     """A view restriction hides the page and everything under it."""
     page = getattr(instance, "page", None)
     if page is not None and enabled():
-        purge([page, *BasePage.objects.descendant_of(page)])
+        purge(urls_showing(subtree(page)))
 
 
 def connect() -> None:

@@ -6,6 +6,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from disclosure_pages.discovery import sitemap
@@ -93,3 +95,17 @@ def test_robots_points_to_the_sitemap_and_keeps_crawlers_out_of_personal_pages(c
                  "Disallow: /search/"):  # fmt: skip
         assert line in text.splitlines()
     assert "Disallow: /\n" not in text
+
+
+def test_the_query_count_does_not_grow_with_the_pages(client, site):
+    _portal, catalog, _entries = site
+
+    def count(n: int) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/sitemap.xml?p=1&n={n}").status_code == 200  # n: a new cache key
+        return len(queries)
+
+    few = count(1)
+    for n in range(20):
+        factories.entry(catalog, title=f"条目{n}", slug=f"tiaomu-{n}")
+    assert count(2) == few

@@ -96,3 +96,22 @@ def test_a_page_seen_with_a_session_is_never_offered_to_a_front_end_cache(purged
     _catalog, page = entry
     client.cookies["sessionid"] = "x"
     assert "s-maxage" not in client.get(page.url).get("Cache-Control", "")
+
+
+def test_a_restricted_section_costs_the_same_queries_for_few_or_many_entries(purged, entry):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from disclosure_pages.public_cache.frontend import subtree, urls_showing
+
+    catalog, _page = entry
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            urls_showing(subtree(catalog))
+        return len(queries)
+
+    few = count()
+    for n in range(15):
+        factories.entry(catalog, title=f"条目{n}", slug=f"tiaomu-{n}")
+    assert count() == few
